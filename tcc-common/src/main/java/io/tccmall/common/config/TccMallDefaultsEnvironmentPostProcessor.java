@@ -1,0 +1,42 @@
+package io.tccmall.common.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Adds {@code tccmall-defaults.yml} as the lowest-precedence property source of every
+ * service: the Seata client, actuator probes, problem details, READ COMMITTED on the
+ * pool, Feign timeouts and circuit breakers are set once here, and each service's own
+ * {@code application.yml} (or the environment) overrides what it must.
+ */
+public class TccMallDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String RESOURCE = "tccmall-defaults.yml";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		try {
+			for (PropertySource<?> source : new YamlPropertySourceLoader().load(RESOURCE,
+					new ClassPathResource(RESOURCE))) {
+				environment.getPropertySources().addLast(source);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.tccmall.common.xid;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.seata.core.context.RootContext;
+import org.slf4j.MDC;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Binds an incoming {@code TX_XID} header to the request thread for the duration of the
+ * request and unbinds it afterwards, so a pooled servlet thread never leaks one
+ * transaction's XID into the next request.
+ */
+public class SeataXidMvcInterceptor implements HandlerInterceptor {
+
+	static final String MDC_KEY = "xid";
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		String xid = request.getHeader(RootContext.KEY_XID);
+		if (xid != null && !xid.isBlank()) {
+			RootContext.bind(xid);
+			MDC.put(MDC_KEY, xid);
+		}
+		return true;
+	}
+
+	@Override
+	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+			Exception ex) {
+		if (request.getHeader(RootContext.KEY_XID) != null) {
+			RootContext.unbind();
+			MDC.remove(MDC_KEY);
+		}
+	}
+
+}
