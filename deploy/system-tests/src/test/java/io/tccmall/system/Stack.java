@@ -1,0 +1,121 @@
+package io.tccmall.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * The whole stack, started once per test run with {@code ./tccmall up} (real Seata TC, Kafka, and the five apps
+ * as processes; MariaDB and Redis from the machine) and stopped with {@code ./tccmall down} when the run ends. A
+ * stack that already answers on the gateway port (a developer's {@code ./tccmall up}) is used as it is and left
+ * running.
+ */
+public final class Stack implements LauncherSessionListener {
+
+	public static final String GATEWAY = "http://127.0.0.1:8080";
+
+	private static final Path ROOT = Path.of(System.getProperty("tccmall.root", "../..")).toAbsolutePath().normalize();
+
+	private static final Path RUN_DIR = Path.of(System.getProperty("tccmall.runDir", "target/stack")).toAbsolutePath();
+
+	private static boolean started;
+
+	private static boolean ownsStack;
+
+	/** Starts the stack the first time a test needs it. */
+	public static synchronized void ensureUp() {
+		if (started) {
+			return;
+		}
+		if (gatewayHealthy()) {
+			System.out.println("[stack] using the stack already running on " + GATEWAY);
+			ownsStack = false;
+		}
+		else {
+			cli(Duration.ofMinutes(8), "up", "--no-build");
+			ownsStack = true;
+		}
+		started = true;
+	}
+
+	@Override
+	public void launcherSessionClosed(LauncherSession session) {
+		synchronized (Stack.class) {
+			if (started && ownsStack) {
+				cli(Duration.ofMinutes(2), "down");
+			}
+		}
+	}
+
+	public static void stop(String part) {
+		cli(Duration.ofMinutes(1), "stop", part);
+	}
+
+	public static void start(String part) {
+		cli(Duration.ofMinutes(3), "start", part);
+	}
+
+	/** Runs {@code ./tccmall ARGS} against this test run's run directory; fails the test when it fails. */
+	static String cli(Duration timeout, String... args) {
+		List<String> command = new ArrayList<>(List.of(ROOT.resolve("tccmall").toString()));
+		command.addAll(List.of(args));
+		try {
+			Files.createDirectories(RUN_DIR);
+			Path log = RUN_DIR.resolve("cli.log");
+			ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			Map<String, String> env = builder.environment();
+			env.put("TCCMALL_RUN_DIR", RUN_DIR.toString());
+			long offset = Files.size(log);
+			Process process = builder.start();
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("./tccmall " + String.join(" ", args) + " timed out");
+			}
+			String output = Files.readString(log).substring((int) offset);
+			System.out.print(output);
+			if (process.exitValue() != 0) {
+				throw new IllegalStateException(
+						"./tccmall " + String.join(" ", args) + " failed (" + process.exitValue() + "):\n" + output);
+			}
+			return output;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean gatewayHealthy() {
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200 && response.body().contains("UP");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.tccmall.order.checkout;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import io.tccmall.common.id.Ids;
+import io.tccmall.order.order.Order;
+import io.tccmall.order.order.OrderCancelAction;
+import io.tccmall.order.order.OrderItem;
+import io.tccmall.order.order.OrderMapper;
+import io.tccmall.order.order.OrderPayAction;
+import io.tccmall.order.order.OrderPlaceAction;
+import io.tccmall.order.participant.InventoryClient;
+import io.tccmall.order.participant.Participants;
+import org.apache.seata.spring.annotation.GlobalTransactional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The three global transactions of a checkout. Each method is the TM: it runs the
+ * participants' Tries (one branch per participant, all skus of an order in one inventory
+ * branch) and Seata commits or rolls back every branch. Any exception rolls everything
+ * back and reaches the caller unchanged.
+ */
+@Component
+class CheckoutTransactions {
+
+	private final Participants participants;
+
+	private final OrderPlaceAction placeAction;
+
+	private final OrderPayAction payAction;
+
+	private final OrderCancelAction cancelAction;
+
+	private final OrderMapper orders;
+
+	private final Clock clock;
+
+	private final Duration paymentTimeout;
+
+	CheckoutTransactions(Participants participants, OrderPlaceAction placeAction, OrderPayAction payAction,
+			OrderCancelAction cancelAction, OrderMapper orders, Clock clock,
+			@Value("${tccmall.order.payment-timeout}") Duration paymentTimeout) {
+		this.participants = participants;
+		this.placeAction = placeAction;
+		this.payAction = payAction;
+		this.cancelAction = cancelAction;
+		this.orders = orders;
+		this.clock = clock;
+		this.paymentTimeout = paymentTimeout;
+	}
+
+	@GlobalTransactional(name = "place-order", timeoutMills = 30_000, rollbackFor = Throwable.class)
+	public String place(String userId, String idempotencyKey, String requestHash, PlaceOrderRequest request) {
+		String orderNo = Ids.next();
+		InventoryClient.Reservation reservation = this.participants.reserveStock(orderNo,
+				request.items().stream().map(l -> new InventoryClient.Line(l.skuId(), l.quantity())).toList());
+		long total = reservation.items().stream().mapToLong(l -> l.unitPriceCents() * l.quantity()).sum();
+		long discount = (request.couponId() != null)
+				? Math.min(total, this.participants.lockCoupon(request.couponId(), userId, orderNo, total)) : 0;
+
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		Order order = new Order();
+		order.setOrderNo(orderNo);
+		order.setUserId(userId);
+		order.setTotalCents(total);
+		order.setDiscountCents(discount);
+		order.setPayableCents(total - discount);
+		order.setCouponId(request.couponId());
+		order.setIdempotencyKey(idempotencyKey);
+		order.setRequestHash(requestHash);
+		order.setCreatedAt(now);
+		order.setExpireAt(now.plus(this.paymentTimeout));
+		List<OrderItem> items = reservation.items()
+			.stream()
+			.map(l -> new OrderItem(orderNo, l.skuId(), l.name(), l.quantity(), l.unitPriceCents()))
+			.toList();
+		this.placeAction.prepare(null, orderNo, order, items);
+		return orderNo;
+	}
+
+	@GlobalTransactional(name = "pay-order", timeoutMills = 30_000, rollbackFor = Throwable.class)
+	public void pay(Order order, String idempotencyKey) {
+		String orderNo = order.getOrderNo();
+		this.payAction.prepare(null, orderNo, order.getUserId(), idempotencyKey);
+		String paymentNo = this.participants.debitWallet(orderNo, order.getUserId(), order.getPayableCents());
+		// written during the Try phase; order-pay's Cancel clears it again
+		this.orders.recordPaymentNo(orderNo, paymentNo);
+		this.participants.sellStock(orderNo);
+		if (order.getCouponId() != null) {
+			this.participants.useCoupon(order.getCouponId(), orderNo);
+		}
+	}
+
+	@GlobalTransactional(name = "cancel-order", timeoutMills = 30_000, rollbackFor = Throwable.class)
+	public void cancel(Order order, String reason) {
+		String orderNo = order.getOrderNo();
+		this.cancelAction.prepare(null, orderNo, order.getUserId(), reason);
+		this.participants.releaseStock(orderNo);
+		if (order.getCouponId() != null) {
+			this.participants.releaseCoupon(order.getCouponId(), orderNo);
+		}
+	}
+
+}

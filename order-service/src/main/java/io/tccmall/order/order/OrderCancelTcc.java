@@ -1,0 +1,38 @@
+package io.tccmall.order.order;
+
+import io.tccmall.common.web.BusinessException;
+import org.apache.seata.rm.tcc.api.BusinessActionContext;
+
+import org.springframework.stereotype.Component;
+
+@Component
+class OrderCancelTcc implements OrderCancelAction {
+
+	private final OrderMapper orders;
+
+	OrderCancelTcc(OrderMapper orders) {
+		this.orders = orders;
+	}
+
+	@Override
+	public boolean prepare(BusinessActionContext context, String orderNo, String userId, String reason) {
+		if (this.orders.startCancel(orderNo, userId, reason) == 0) {
+			throw BusinessException.conflict("ILLEGAL_ORDER_STATE",
+					"Order " + orderNo + " can no longer be cancelled (paid, cancelled or being paid)");
+		}
+		return true;
+	}
+
+	@Override
+	public boolean confirm(BusinessActionContext context) {
+		this.orders.apply(OrderPlaceTcc.orderNo(context), OrderEvent.CANCEL_CONFIRMED);
+		return true;
+	}
+
+	@Override
+	public boolean cancel(BusinessActionContext context) {
+		this.orders.abortCancel(OrderPlaceTcc.orderNo(context));
+		return true;
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.tccmall.order.order;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface OrderMapper extends BaseMapper<Order> {
+
+	/** The one way an order changes status: guarded by the status it must be in. */
+	@Update("UPDATE orders SET status = #{event.to} WHERE order_no = #{orderNo} AND status = #{event.from}")
+	int apply(@Param("orderNo") String orderNo, @Param("event") OrderEvent event);
+
+	/**
+	 * {@link OrderEvent#PAY_STARTED}, only for the owner and only before the deadline.
+	 */
+	@Update("UPDATE orders SET status = 'PAYING', pay_idempotency_key = #{key} WHERE order_no = #{orderNo}"
+			+ " AND user_id = #{userId} AND status = 'AWAITING_PAYMENT' AND expire_at > #{now}")
+	int startPayment(@Param("orderNo") String orderNo, @Param("userId") String userId, @Param("key") String key,
+			@Param("now") LocalDateTime now);
+
+	@Update("UPDATE orders SET payment_no = #{paymentNo} WHERE order_no = #{orderNo} AND status = 'PAYING'")
+	int recordPaymentNo(@Param("orderNo") String orderNo, @Param("paymentNo") String paymentNo);
+
+	/** {@link OrderEvent#PAY_CONFIRMED}. */
+	@Update("UPDATE orders SET status = 'PAID', paid_at = #{now} WHERE order_no = #{orderNo} AND status = 'PAYING'")
+	int confirmPayment(@Param("orderNo") String orderNo, @Param("now") LocalDateTime now);
+
+	/** {@link OrderEvent#PAY_CANCELLED}. */
+	@Update("UPDATE orders SET status = 'AWAITING_PAYMENT', payment_no = NULL, pay_idempotency_key = NULL"
+			+ " WHERE order_no = #{orderNo} AND status = 'PAYING'")
+	int abortPayment(@Param("orderNo") String orderNo);
+
+	/** {@link OrderEvent#CANCEL_STARTED}, only for the owner. */
+	@Update("UPDATE orders SET status = 'CANCELLING', cancel_reason = #{reason} WHERE order_no = #{orderNo}"
+			+ " AND user_id = #{userId} AND status = 'AWAITING_PAYMENT'")
+	int startCancel(@Param("orderNo") String orderNo, @Param("userId") String userId, @Param("reason") String reason);
+
+	/** {@link OrderEvent#CANCEL_ABORTED}. */
+	@Update("UPDATE orders SET status = 'AWAITING_PAYMENT', cancel_reason = NULL WHERE order_no = #{orderNo}"
+			+ " AND status = 'CANCELLING'")
+	int abortCancel(@Param("orderNo") String orderNo);
+
+	@Select("SELECT * FROM orders WHERE user_id = #{userId} AND idempotency_key = #{key}")
+	Order findByIdempotencyKey(@Param("userId") String userId, @Param("key") String key);
+
+	@Select("SELECT * FROM orders WHERE user_id = #{userId} ORDER BY created_at DESC, order_no DESC"
+			+ " LIMIT #{limit} OFFSET #{offset}")
+	List<Order> findPage(@Param("userId") String userId, @Param("limit") int limit, @Param("offset") long offset);
+
+	@Select("SELECT COUNT(*) FROM orders WHERE user_id = #{userId}")
+	long countByUser(@Param("userId") String userId);
+
+}

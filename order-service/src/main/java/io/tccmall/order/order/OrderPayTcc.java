@@ -1,0 +1,44 @@
+package io.tccmall.order.order;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+
+import io.tccmall.common.web.BusinessException;
+import org.apache.seata.rm.tcc.api.BusinessActionContext;
+
+import org.springframework.stereotype.Component;
+
+@Component
+class OrderPayTcc implements OrderPayAction {
+
+	private final OrderMapper orders;
+
+	private final Clock clock;
+
+	OrderPayTcc(OrderMapper orders, Clock clock) {
+		this.orders = orders;
+		this.clock = clock;
+	}
+
+	@Override
+	public boolean prepare(BusinessActionContext context, String orderNo, String userId, String idempotencyKey) {
+		if (this.orders.startPayment(orderNo, userId, idempotencyKey, LocalDateTime.now(this.clock)) == 0) {
+			throw BusinessException.conflict("ILLEGAL_ORDER_STATE",
+					"Order " + orderNo + " is not awaiting payment (already paid, cancelled, expired or being paid)");
+		}
+		return true;
+	}
+
+	@Override
+	public boolean confirm(BusinessActionContext context) {
+		this.orders.confirmPayment(OrderPlaceTcc.orderNo(context), LocalDateTime.now(this.clock));
+		return true;
+	}
+
+	@Override
+	public boolean cancel(BusinessActionContext context) {
+		this.orders.abortPayment(OrderPlaceTcc.orderNo(context));
+		return true;
+	}
+
+}

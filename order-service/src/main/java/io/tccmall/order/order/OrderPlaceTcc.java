@@ -1,0 +1,48 @@
+package io.tccmall.order.order;
+
+import java.util.List;
+
+import org.apache.seata.rm.tcc.api.BusinessActionContext;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+class OrderPlaceTcc implements OrderPlaceAction {
+
+	private final OrderMapper orders;
+
+	private final OrderItemMapper items;
+
+	OrderPlaceTcc(OrderMapper orders, OrderItemMapper items) {
+		this.orders = orders;
+		this.items = items;
+	}
+
+	@Override
+	@Transactional
+	public boolean prepare(BusinessActionContext context, String orderNo, Order order, List<OrderItem> orderItems) {
+		order.setStatus(OrderStatus.TRYING);
+		order.setPlaceXid(context.getXid());
+		this.orders.insert(order);
+		orderItems.forEach(this.items::insert);
+		return true;
+	}
+
+	@Override
+	public boolean confirm(BusinessActionContext context) {
+		this.orders.apply(orderNo(context), OrderEvent.PLACE_CONFIRMED);
+		return true;
+	}
+
+	@Override
+	public boolean cancel(BusinessActionContext context) {
+		this.orders.apply(orderNo(context), OrderEvent.PLACE_CANCELLED);
+		return true;
+	}
+
+	static String orderNo(BusinessActionContext context) {
+		return context.getActionContext("orderNo", String.class);
+	}
+
+}

@@ -1,0 +1,35 @@
+package io.tccmall.order.participant;
+
+import java.util.List;
+
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/** inventory-service's participant endpoints; each call is the Try of one TCC branch. */
+@FeignClient(name = "inventory-service", contextId = "inventoryClient")
+public interface InventoryClient {
+
+	@PostMapping("/internal/stock/reservations")
+	Reservation reserve(@RequestBody ReserveRequest request);
+
+	@PostMapping("/internal/stock/reservations/{orderNo}/sale")
+	void sell(@PathVariable("orderNo") String orderNo);
+
+	@PostMapping("/internal/stock/reservations/{orderNo}/release")
+	void release(@PathVariable("orderNo") String orderNo);
+
+	record ReserveRequest(String orderNo, List<Line> items) {
+	}
+
+	record Line(String skuId, int quantity) {
+	}
+
+	record Reservation(String orderNo, List<ReservedLine> items) {
+	}
+
+	record ReservedLine(String skuId, int quantity, long unitPriceCents, String name) {
+	}
+
+}

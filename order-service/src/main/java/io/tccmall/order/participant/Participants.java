@@ -1,0 +1,78 @@
+package io.tccmall.order.participant;
+
+import java.util.List;
+
+import io.tccmall.common.resilience.ParticipantCalls;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The participants as the checkout sees them: every call goes through a circuit breaker
+ * and a time limiter named after the participant, and is never retried (a Try is retried
+ * only by a new request with the same Idempotency-Key).
+ */
+@Component
+public class Participants {
+
+	private final ParticipantCalls calls;
+
+	private final InventoryClient inventory;
+
+	private final CouponClient coupons;
+
+	private final PaymentClient payments;
+
+	Participants(ParticipantCalls calls, InventoryClient inventory, CouponClient coupons, PaymentClient payments) {
+		this.calls = calls;
+		this.inventory = inventory;
+		this.coupons = coupons;
+		this.payments = payments;
+	}
+
+	public InventoryClient.Reservation reserveStock(String orderNo, List<InventoryClient.Line> lines) {
+		return this.calls.call("inventory",
+				() -> this.inventory.reserve(new InventoryClient.ReserveRequest(orderNo, lines)));
+	}
+
+	public void sellStock(String orderNo) {
+		this.calls.call("inventory", () -> {
+			this.inventory.sell(orderNo);
+			return null;
+		});
+	}
+
+	public void releaseStock(String orderNo) {
+		this.calls.call("inventory", () -> {
+			this.inventory.release(orderNo);
+			return null;
+		});
+	}
+
+	public long lockCoupon(String couponId, String userId, String orderNo, long orderTotalCents) {
+		return this.calls
+			.call("coupon",
+					() -> this.coupons.lock(couponId, new CouponClient.LockRequest(userId, orderNo, orderTotalCents)))
+			.discountCents();
+	}
+
+	public void useCoupon(String couponId, String orderNo) {
+		this.calls.call("coupon", () -> {
+			this.coupons.use(couponId, new CouponClient.OrderRef(orderNo));
+			return null;
+		});
+	}
+
+	public void releaseCoupon(String couponId, String orderNo) {
+		this.calls.call("coupon", () -> {
+			this.coupons.release(couponId, new CouponClient.OrderRef(orderNo));
+			return null;
+		});
+	}
+
+	public String debitWallet(String orderNo, String userId, long amountCents) {
+		return this.calls
+			.call("payment", () -> this.payments.debit(new PaymentClient.DebitRequest(orderNo, userId, amountCents)))
+			.paymentNo();
+	}
+
+}

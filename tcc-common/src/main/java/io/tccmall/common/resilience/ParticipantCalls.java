@@ -1,0 +1,102 @@
+package io.tccmall.common.resilience;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.tccmall.common.web.BusinessException;
+import org.apache.seata.core.context.RootContext;
+import org.slf4j.MDC;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Calls a participant through a Resilience4j circuit breaker and time limiter named after
+ * it. The time limiter needs another thread, so the Seata XID and the MDC of the caller
+ * are carried onto it: without that the participant's Try would run outside the global
+ * transaction. An open circuit or a time-out is a 503 {@code SERVICE_UNAVAILABLE}; a
+ * participant's business refusal passes through unchanged and does not count as a failure
+ * of the participant.
+ */
+public class ParticipantCalls {
+
+	private final CircuitBreakerRegistry circuitBreakers;
+
+	private final TimeLimiterRegistry timeLimiters;
+
+	private final ExecutorService executor;
+
+	public ParticipantCalls(CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters,
+			ExecutorService executor) {
+		this.circuitBreakers = circuitBreakers;
+		this.timeLimiters = timeLimiters;
+		this.executor = executor;
+	}
+
+	public <T> T call(String participant, Supplier<T> call) {
+		CircuitBreaker circuitBreaker = this.circuitBreakers.circuitBreaker(participant);
+		TimeLimiter timeLimiter = this.timeLimiters.timeLimiter(participant);
+		String xid = RootContext.getXID();
+		var mdc = MDC.getCopyOfContextMap();
+		Supplier<CompletableFuture<T>> async = () -> CompletableFuture.supplyAsync(() -> withContext(xid, mdc, call),
+				this.executor);
+		try {
+			return circuitBreaker.executeCallable(() -> timeLimiter.executeFutureSupplier(async));
+		}
+		catch (CallNotPermittedException ex) {
+			throw unavailable(participant, "its circuit is open");
+		}
+		catch (TimeoutException ex) {
+			throw unavailable(participant,
+					"it did not answer in " + timeLimiter.getTimeLimiterConfig().getTimeoutDuration());
+		}
+		catch (BusinessException ex) {
+			throw ex;
+		}
+		catch (ExecutionException | CompletionException ex) {
+			throw rethrow(participant, ex.getCause());
+		}
+		catch (Exception ex) {
+			throw rethrow(participant, ex);
+		}
+	}
+
+	private static <T> T withContext(String xid, java.util.Map<String, String> mdc, Supplier<T> call) {
+		if (mdc != null) {
+			MDC.setContextMap(mdc);
+		}
+		if (xid != null) {
+			RootContext.bind(xid);
+		}
+		try {
+			return call.get();
+		}
+		finally {
+			if (xid != null) {
+				RootContext.unbind();
+			}
+			MDC.clear();
+		}
+	}
+
+	private static RuntimeException rethrow(String participant, Throwable cause) {
+		if (cause instanceof BusinessException business) {
+			return business;
+		}
+		return unavailable(participant, cause.toString());
+	}
+
+	private static BusinessException unavailable(String participant, String why) {
+		return new BusinessException(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+				participant + " is unavailable (" + why + "); nothing was changed, try again later");
+	}
+
+}
