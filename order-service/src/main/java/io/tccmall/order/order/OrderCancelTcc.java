@@ -2,11 +2,15 @@ package io.tccmall.order.order;
 
 import io.tccmall.common.web.BusinessException;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
+import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
+import org.apache.seata.rm.tcc.api.LocalTCC;
+import org.apache.seata.rm.tcc.api.TwoPhaseBusinessAction;
 
 import org.springframework.stereotype.Component;
 
 @Component
-class OrderCancelTcc implements OrderCancelAction {
+@LocalTCC
+public class OrderCancelTcc implements OrderCancelAction {
 
 	private final OrderMapper orders;
 
@@ -15,7 +19,10 @@ class OrderCancelTcc implements OrderCancelAction {
 	}
 
 	@Override
-	public boolean prepare(BusinessActionContext context, String orderNo, String userId, String reason) {
+	@TwoPhaseBusinessAction(name = "order-cancel", commitMethod = "confirm", rollbackMethod = "cancel",
+			useTCCFence = true)
+	public boolean prepare(BusinessActionContext context,
+			@BusinessActionContextParameter(paramName = "orderNo") String orderNo, String userId, String reason) {
 		if (this.orders.startCancel(orderNo, userId, reason) == 0) {
 			throw BusinessException.conflict("ILLEGAL_ORDER_STATE",
 					"Order " + orderNo + " can no longer be cancelled (paid, cancelled or being paid)");

@@ -5,11 +5,15 @@ import java.time.LocalDateTime;
 
 import io.tccmall.common.web.BusinessException;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
+import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
+import org.apache.seata.rm.tcc.api.LocalTCC;
+import org.apache.seata.rm.tcc.api.TwoPhaseBusinessAction;
 
 import org.springframework.stereotype.Component;
 
 @Component
-class OrderPayTcc implements OrderPayAction {
+@LocalTCC
+public class OrderPayTcc implements OrderPayAction {
 
 	private final OrderMapper orders;
 
@@ -21,7 +25,10 @@ class OrderPayTcc implements OrderPayAction {
 	}
 
 	@Override
-	public boolean prepare(BusinessActionContext context, String orderNo, String userId, String idempotencyKey) {
+	@TwoPhaseBusinessAction(name = "order-pay", commitMethod = "confirm", rollbackMethod = "cancel", useTCCFence = true)
+	public boolean prepare(BusinessActionContext context,
+			@BusinessActionContextParameter(paramName = "orderNo") String orderNo, String userId,
+			String idempotencyKey) {
 		if (this.orders.startPayment(orderNo, userId, idempotencyKey, LocalDateTime.now(this.clock)) == 0) {
 			throw BusinessException.conflict("ILLEGAL_ORDER_STATE",
 					"Order " + orderNo + " is not awaiting payment (already paid, cancelled, expired or being paid)");

@@ -3,12 +3,16 @@ package io.tccmall.order.order;
 import java.util.List;
 
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
+import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
+import org.apache.seata.rm.tcc.api.LocalTCC;
+import org.apache.seata.rm.tcc.api.TwoPhaseBusinessAction;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 @Component
-class OrderPlaceTcc implements OrderPlaceAction {
+@LocalTCC
+public class OrderPlaceTcc implements OrderPlaceAction {
 
 	private final OrderMapper orders;
 
@@ -21,7 +25,11 @@ class OrderPlaceTcc implements OrderPlaceAction {
 
 	@Override
 	@Transactional
-	public boolean prepare(BusinessActionContext context, String orderNo, Order order, List<OrderItem> orderItems) {
+	@TwoPhaseBusinessAction(name = "order-place", commitMethod = "confirm", rollbackMethod = "cancel",
+			useTCCFence = true)
+	public boolean prepare(BusinessActionContext context,
+			@BusinessActionContextParameter(paramName = "orderNo") String orderNo, Order order,
+			List<OrderItem> orderItems) {
 		order.setStatus(OrderStatus.TRYING);
 		order.setPlaceXid(context.getXid());
 		this.orders.insert(order);

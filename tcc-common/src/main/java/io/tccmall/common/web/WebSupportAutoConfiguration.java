@@ -17,7 +17,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Problem responses, the {@link Caller} parameter, and the Feign decoder for
  * participants' problems.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ProblemResponseAdvice.class)
 public class WebSupportAutoConfiguration {

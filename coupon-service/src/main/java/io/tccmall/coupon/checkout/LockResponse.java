@@ -1,0 +1,5 @@
+package io.tccmall.coupon.checkout;
+
+record LockResponse(String couponId, long discountCents) {
+
+}

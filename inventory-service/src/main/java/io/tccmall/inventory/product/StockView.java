@@ -1,0 +1,10 @@
+package io.tccmall.inventory.product;
+
+/** The stock of a sku as admins see it. */
+public record StockView(String skuId, int available, int frozen, int sold) {
+
+	static StockView of(Product product) {
+		return new StockView(product.getSkuId(), product.getAvailable(), product.getFrozen(), product.getSold());
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.tccmall.inventory.reservation;
+
+import java.util.function.Supplier;
+
+import io.tccmall.common.web.BusinessException;
+import io.tccmall.inventory.product.ProductMapper;
+import org.apache.seata.rm.tcc.api.BusinessActionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the three actions share: local transactions, reading the order number back from
+ * the action context, and the phase-two step "move the order's rows from one state to the
+ * next and apply each row's stock change exactly once".
+ *
+ * <p>
+ * Transactions are programmatic rather than {@code @Transactional} on the action beans so
+ * that they do not depend on how Seata's TCC proxy and Spring's transaction proxy stack:
+ * with the TCC fence on, Seata opens the transaction (fence row + business SQL) and ours
+ * joins it; without Seata (module tests) ours is the transaction.
+ */
+@Component
+class ReservationLedger {
+
+	private static final Logger log = LoggerFactory.getLogger(ReservationLedger.class);
+
+	static final String ORDER_NO = "orderNo";
+
+	private final StockReservationMapper reservations;
+
+	private final ProductMapper products;
+
+	private final TransactionTemplate transaction;
+
+	ReservationLedger(StockReservationMapper reservations, ProductMapper products, TransactionTemplate transaction) {
+		this.reservations = reservations;
+		this.products = products;
+		this.transaction = transaction;
+	}
+
+	<T> T inTransaction(Supplier<T> work) {
+		return this.transaction.execute(status -> work.get());
+	}
+
+	/** The order number of the branch; null only if the context lost it. */
+	static String orderNo(BusinessActionContext ctx, String action, String phase) {
+		String orderNo = (ctx != null) ? ctx.getActionContext(ORDER_NO, String.class) : null;
+		if (orderNo == null) {
+			// nothing can be found without the business key; failing would be retried
+			// forever
+			log.error("{} {}: no orderNo in action context {}, nothing to do", action, phase, ctx);
+		}
+		return orderNo;
+	}
+
+	/**
+	 * Moves every row of the order that is in {@code from} to {@code to}; the stock
+	 * change of a row is applied only when this call moved it, so running twice changes
+	 * stock once. Rows go in sku order, the order every transaction locks product rows
+	 * in.
+	 */
+	int settle(String orderNo, ReservationStatus from, ReservationStatus to, StockChange change) {
+		int moved = 0;
+		for (StockReservation row : this.reservations.findByOrderAndStatus(orderNo, from)) {
+			if (this.reservations.transition(row.getId(), from, to) == 1) {
+				if (change.apply(this.products, row.getSkuId(), row.getQuantity()) != 1) {
+					// unreachable while the CHECKs hold; rolled back so nothing
+					// half-applies
+					throw new IllegalStateException("stock of " + row.getSkuId() + " does not cover reservation "
+							+ row.getId() + " of order " + orderNo + " (" + from + " -> " + to + ")");
+				}
+				moved++;
+			}
+		}
+		if (moved > 0) {
+			log.info("order {}: {} reservation(s) {} -> {}", orderNo, moved, from, to);
+		}
+		return moved;
+	}
+
+	/** Moves the order's rows without a stock change. */
+	int move(String orderNo, ReservationStatus from, ReservationStatus to) {
+		int moved = this.reservations.transitionOrder(orderNo, from, to);
+		if (moved > 0) {
+			log.info("order {}: {} reservation(s) {} -> {}", orderNo, moved, from, to);
+		}
+		return moved;
+	}
+
+	static BusinessException illegalState(String orderNo, String detail) {
+		return BusinessException.conflict("ILLEGAL_RESERVATION_STATE", "Order " + orderNo + ": " + detail);
+	}
+
+	@FunctionalInterface
+	interface StockChange {
+
+		/** A guarded product update; returns the rows it changed. */
+		int apply(ProductMapper products, String skuId, int quantity);
+
+	}
+
+}

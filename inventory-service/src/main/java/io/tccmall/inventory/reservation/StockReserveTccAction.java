@@ -1,0 +1,115 @@
+package io.tccmall.inventory.reservation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.tccmall.common.web.BusinessException;
+import io.tccmall.inventory.product.Product;
+import io.tccmall.inventory.product.ProductMapper;
+import io.tccmall.inventory.product.ProductNotFound;
+import org.apache.seata.rm.tcc.api.BusinessActionContext;
+import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
+import org.apache.seata.rm.tcc.api.LocalTCC;
+import org.apache.seata.rm.tcc.api.TwoPhaseBusinessAction;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The Seata annotations sit here, on the implementation, and not on the interface: Seata
+ * 2.5 proxies the class and reads {@code @BusinessActionContextParameter} from the
+ * invoked class method, so annotations on the interface leave {@code orderNo} out of the
+ * action context (measured against a real TC; see Seata #6235). The class is public
+ * because Seata invokes Confirm/Cancel reflectively through it.
+ */
+@Component
+@LocalTCC
+public class StockReserveTccAction implements StockReserveAction {
+
+	private final StockReservationMapper reservations;
+
+	private final ProductMapper products;
+
+	private final ReservationLedger ledger;
+
+	StockReserveTccAction(StockReservationMapper reservations, ProductMapper products, ReservationLedger ledger) {
+		this.reservations = reservations;
+		this.products = products;
+		this.ledger = ledger;
+	}
+
+	@Override
+	@TwoPhaseBusinessAction(name = NAME, commitMethod = "confirm", rollbackMethod = "cancel", useTCCFence = true)
+	public ReservedStock prepare(BusinessActionContext ctx,
+			@BusinessActionContextParameter(paramName = ReservationLedger.ORDER_NO) String orderNo,
+			List<StockItem> items) {
+		List<StockItem> sorted = StockItems.sortedAndChecked(orderNo, items);
+		return this.ledger.inTransaction(() -> reserve(orderNo, sorted));
+	}
+
+	/** A refusal throws, which rolls back every sku reserved before it. */
+	private ReservedStock reserve(String orderNo, List<StockItem> sorted) {
+		for (StockItem item : sorted) {
+			if (this.reservations.insertTrying(orderNo, item.skuId(), item.quantity()) == 1) {
+				if (this.products.freeze(item.skuId(), item.quantity()) == 0) {
+					throw refusal(item);
+				}
+			}
+			else {
+				checkRepeatedTry(orderNo, item);
+			}
+		}
+		Map<String, Product> bySku = this.products.findBySkuIds(sorted.stream().map(StockItem::skuId).toList())
+			.stream()
+			.collect(Collectors.toMap(Product::getSkuId, Function.identity()));
+		List<ReservedItem> reserved = sorted.stream().map(item -> {
+			Product product = bySku.get(item.skuId());
+			return new ReservedItem(item.skuId(), item.quantity(), product.getPriceCents(), product.getName());
+		}).toList();
+		return new ReservedStock(orderNo, reserved);
+	}
+
+	private BusinessException refusal(StockItem item) {
+		if (!this.products.exists(item.skuId())) {
+			return ProductNotFound.of(item.skuId());
+		}
+		return BusinessException.conflict("OUT_OF_STOCK", "Not enough stock of " + item.skuId() + " for "
+				+ item.quantity() + " unit" + (item.quantity() == 1 ? "" : "s"));
+	}
+
+	/**
+	 * The (order, sku) row exists: the same Try ran before (a retried request), and its
+	 * stock is already frozen. Anything else under this order number is refused rather
+	 * than reported as reserved.
+	 */
+	private void checkRepeatedTry(String orderNo, StockItem item) {
+		StockReservation existing = this.reservations.find(orderNo, item.skuId());
+		boolean stillReserved = existing != null
+				&& (existing.getStatus() == ReservationStatus.TRYING || existing.getStatus() == ReservationStatus.HELD);
+		if (!stillReserved || !existing.getQuantity().equals(item.quantity())) {
+			throw ReservationLedger.illegalState(orderNo, "already has a different reservation of " + item.skuId());
+		}
+	}
+
+	@Override
+	public boolean confirm(BusinessActionContext ctx) {
+		String orderNo = ReservationLedger.orderNo(ctx, NAME, "confirm");
+		if (orderNo != null) {
+			this.ledger
+				.inTransaction(() -> this.ledger.move(orderNo, ReservationStatus.TRYING, ReservationStatus.HELD));
+		}
+		return true;
+	}
+
+	@Override
+	public boolean cancel(BusinessActionContext ctx) {
+		String orderNo = ReservationLedger.orderNo(ctx, NAME, "cancel");
+		if (orderNo != null) {
+			this.ledger.inTransaction(() -> this.ledger.settle(orderNo, ReservationStatus.TRYING,
+					ReservationStatus.CANCELLED, ProductMapper::unfreeze));
+		}
+		return true;
+	}
+
+}

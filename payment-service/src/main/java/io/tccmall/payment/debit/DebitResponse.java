@@ -1,0 +1,5 @@
+package io.tccmall.payment.debit;
+
+record DebitResponse(String paymentNo) {
+
+}

@@ -1,0 +1,41 @@
+package io.tccmall.payment;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Profile {@code local} adds the demo seed to the migrations. */
+@SpringBootTest(properties = "tccmall.database=tccmall_payment_seed_test")
+@ActiveProfiles({ "test", "local" })
+class SeedMigrationIT {
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeAll
+	static void freshDatabase() throws Exception {
+		try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/", "root", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS tccmall_payment_seed_test");
+		}
+	}
+
+	@Test
+	void shouldSeedDemoWalletsWhoseMoneyAddsUp() {
+		assertThat(this.jdbc.queryForList(
+				"SELECT CONCAT(user_id, ':', balance_cents, ':', topped_up_cents) FROM wallet ORDER BY user_id",
+				String.class))
+			.containsExactly("admin:0:0", "alice:1000000:1000000", "bob:1000000:1000000");
+	}
+
+}
