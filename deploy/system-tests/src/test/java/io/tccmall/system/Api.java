@@ -11,7 +11,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A client of the public API, always through the gateway, acting with one bearer token. */
+/**
+ * A client of the public API, always through the gateway, acting with one bearer token.
+ */
 public final class Api {
 
 	static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +51,8 @@ public final class Api {
 		HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body)));
 		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", "new".equals(idempotencyKey) ? UUID.randomUUID().toString() : idempotencyKey);
+			request.header("Idempotency-Key",
+					"new".equals(idempotencyKey) ? UUID.randomUUID().toString() : idempotencyKey);
 		}
 		return send(request);
 	}

@@ -11,8 +11,9 @@ import static io.tccmall.system.Shop.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Place, pay and cancel through the gateway, each a global TCC transaction across the services with the real
- * Seata TC. Every test checks the business rows, and the invariants after it.
+ * Place, pay and cancel through the gateway, each a global TCC transaction across the
+ * services with the real Seata TC. Every test checks the business rows, and the
+ * invariants after it.
  */
 class CheckoutIT {
 
@@ -116,7 +117,8 @@ class CheckoutIT {
 		assertThat(placed.code()).isEqualTo("COUPON_NOT_APPLICABLE");
 		assertThat(Shop.stock(pen)).containsExactly(10L, 0L, 0L);
 		assertThat(Shop.couponStatus(user, coupon)).isEqualTo("AVAILABLE");
-		// the stock Try had run: its Cancel (and only a Cancel) marks the reservation CANCELLED
+		// the stock Try had run: its Cancel (and only a Cancel) marks the reservation
+		// CANCELLED
 		assertThat(Db.rows("tccmall_inventory", "SELECT status FROM stock_reservation WHERE sku_id = ?", pen))
 			.extracting(r -> r.get("status"))
 			.containsExactly("CANCELLED");
@@ -155,7 +157,8 @@ class CheckoutIT {
 
 		Api.Response first = Api.as(user).post("/api/orders", body, "key-" + Shop.RUN);
 		Api.Response replay = Api.as(user).post("/api/orders", body, "key-" + Shop.RUN);
-		Api.Response reused = Api.as(user).post("/api/orders", Map.of("items", List.of(line(cup, 2))), "key-" + Shop.RUN);
+		Api.Response reused = Api.as(user)
+			.post("/api/orders", Map.of("items", List.of(line(cup, 2))), "key-" + Shop.RUN);
 
 		assertThat(first.status()).isEqualTo(201);
 		assertThat(replay.status()).isEqualTo(201);

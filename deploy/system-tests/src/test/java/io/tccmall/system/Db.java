@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Read access to the services' databases, for asserting what really happened (and for corrupting rows on purpose). */
+/**
+ * Read access to the services' databases, for asserting what really happened (and for
+ * corrupting rows on purpose).
+ */
 public final class Db {
 
 	private static final String HOST = env("TCCMALL_DB_HOST", "127.0.0.1");
@@ -21,7 +24,8 @@ public final class Db {
 	}
 
 	public static List<Map<String, Object>> rows(String database, String sql, Object... args) {
-		try (Connection connection = connect(database); PreparedStatement statement = connection.prepareStatement(sql)) {
+		try (Connection connection = connect(database);
+				PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < args.length; i++) {
 				statement.setObject(i + 1, args[i]);
 			}
@@ -53,7 +57,8 @@ public final class Db {
 	}
 
 	public static int update(String database, String sql, Object... args) {
-		try (Connection connection = connect(database); PreparedStatement statement = connection.prepareStatement(sql)) {
+		try (Connection connection = connect(database);
+				PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < args.length; i++) {
 				statement.setObject(i + 1, args[i]);
 			}
@@ -65,9 +70,10 @@ public final class Db {
 	}
 
 	private static Connection connect(String database) throws SQLException {
-		return DriverManager.getConnection("jdbc:mysql://" + HOST + ":" + PORT + "/" + database
-				+ "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC", env("TCCMALL_DB_USER", "root"),
-				env("TCCMALL_DB_PASSWORD", ""));
+		return DriverManager.getConnection(
+				"jdbc:mysql://" + HOST + ":" + PORT + "/" + database
+						+ "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC",
+				env("TCCMALL_DB_USER", "root"), env("TCCMALL_DB_PASSWORD", ""));
 	}
 
 	private static String env(String name, String fallback) {

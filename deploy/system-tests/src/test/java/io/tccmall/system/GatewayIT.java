@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static io.tccmall.system.Shop.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the gateway lets through, and the problem responses bad requests get (each changing nothing). */
+/**
+ * What the gateway lets through, and the problem responses bad requests get (each
+ * changing nothing).
+ */
 class GatewayIT {
 
 	@BeforeAll
@@ -27,8 +30,8 @@ class GatewayIT {
 		assertThat(token.text("tokenType")).isEqualTo("Bearer");
 		assertThat(token.body().path("expiresIn").asLong()).isPositive();
 		assertThat(wrong.status()).isEqualTo(401);
-		assertThat(wrong.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(wrong.raw().headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	@Test
@@ -50,7 +53,8 @@ class GatewayIT {
 	void shouldKeepAdminRoutesForAdmins() {
 		String user = Shop.fundedUser("nosy", 0);
 		Api.Response response = Api.as(user)
-			.post("/api/admin/products", Map.of("skuId", "IT-" + Shop.RUN + "-x", "name", "x", "priceCents", 1, "stock", 1));
+			.post("/api/admin/products",
+					Map.of("skuId", "IT-" + Shop.RUN + "-x", "name", "x", "priceCents", 1, "stock", 1));
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(Api.admin().get("/api/products/IT-" + Shop.RUN + "-x").status()).isEqualTo(404);
 	}

@@ -7,8 +7,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The invariants of the shared ARCHITECTURE.md, checked straight in the four databases for the rows this test run
- * made (skus {@code IT-<run>-*}, users {@code it-<run>-*}).
+ * The invariants of the shared ARCHITECTURE.md, checked straight in the four databases
+ * for the rows this test run made (skus {@code IT-<run>-*}, users {@code it-<run>-*}).
  */
 public final class Invariants {
 
@@ -25,8 +25,7 @@ public final class Invariants {
 						+ " (SELECT COALESCE(SUM(quantity), 0) FROM stock_reservation r WHERE r.sku_id = p.sku_id"
 						+ "   AND r.status IN ('TRYING', 'HELD', 'SELLING', 'RELEASING')) AS reserved,"
 						+ " (SELECT COALESCE(SUM(quantity), 0) FROM stock_reservation r WHERE r.sku_id = p.sku_id"
-						+ "   AND r.status = 'SOLD') AS sold_reserved"
-						+ " FROM product p WHERE sku_id LIKE ?",
+						+ "   AND r.status = 'SOLD') AS sold_reserved" + " FROM product p WHERE sku_id LIKE ?",
 				skus)) {
 			long available = n(p, "available");
 			long frozen = n(p, "frozen");
@@ -42,8 +41,7 @@ public final class Invariants {
 		for (Map<String, Object> w : Db.rows("tccmall_payment",
 				"SELECT user_id, balance_cents, frozen_cents, paid_cents, refunded_cents, topped_up_cents,"
 						+ " (SELECT COALESCE(SUM(amount_cents), 0) FROM payment p WHERE p.user_id = w.user_id"
-						+ "   AND p.status = 'SUCCEEDED') AS succeeded"
-						+ " FROM wallet w WHERE user_id LIKE ?",
+						+ "   AND p.status = 'SUCCEEDED') AS succeeded" + " FROM wallet w WHERE user_id LIKE ?",
 				users)) {
 			if (n(w, "balance_cents") + n(w, "frozen_cents") + n(w, "paid_cents") - n(w, "refunded_cents") != n(w,
 					"topped_up_cents")) {
@@ -53,10 +51,11 @@ public final class Invariants {
 				violations.add("paid does not match successful payments: " + w);
 			}
 		}
-		violations.addAll(Db.rows("tccmall_payment",
-				"SELECT order_no, COUNT(*) AS payments FROM payment WHERE user_id LIKE ? AND status = 'SUCCEEDED'"
-						+ " GROUP BY order_no HAVING COUNT(*) > 1",
-				users)
+		violations.addAll(Db
+			.rows("tccmall_payment",
+					"SELECT order_no, COUNT(*) AS payments FROM payment WHERE user_id LIKE ? AND status = 'SUCCEEDED'"
+							+ " GROUP BY order_no HAVING COUNT(*) > 1",
+					users)
 			.stream()
 			.map(r -> "order paid more than once: " + r)
 			.toList());
@@ -88,10 +87,11 @@ public final class Invariants {
 				}
 			}
 		}
-		violations.addAll(Db.rows("tccmall_coupon",
-				"SELECT coupon_id, status, order_no FROM user_coupon WHERE user_id LIKE ?"
-						+ " AND status IN ('LOCKED', 'USED', 'USING', 'RELEASING')",
-				users)
+		violations.addAll(Db
+			.rows("tccmall_coupon",
+					"SELECT coupon_id, status, order_no FROM user_coupon WHERE user_id LIKE ?"
+							+ " AND status IN ('LOCKED', 'USED', 'USING', 'RELEASING')",
+					users)
 			.stream()
 			.filter(c -> Db.number("tccmall_order",
 					"SELECT COUNT(*) FROM orders WHERE order_no = ? AND status IN ('AWAITING_PAYMENT', 'PAID')",

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import static io.tccmall.system.Shop.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A participant that is down makes the checkout answer 503 with everything rolled back. */
+/**
+ * A participant that is down makes the checkout answer 503 with everything rolled back.
+ */
 @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1)
 class ParticipantDownIT {
 

@@ -8,7 +8,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Test data made through the admin API, with names unique to this test run so runs never share rows. */
+/**
+ * Test data made through the admin API, with names unique to this test run so runs never
+ * share rows.
+ */
 public final class Shop {
 
 	public static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -33,7 +36,8 @@ public final class Shop {
 	}
 
 	public static void topUp(String user, long cents) {
-		Api.Response topUp = Api.admin().post("/api/admin/wallets/" + user + "/top-ups", Map.of("amountCents", cents), "new");
+		Api.Response topUp = Api.admin()
+			.post("/api/admin/wallets/" + user + "/top-ups", Map.of("amountCents", cents), "new");
 		assertThat(topUp.status()).as("top-up %s", topUp).isEqualTo(200);
 	}
 

@@ -17,10 +17,10 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * The whole stack, started once per test run with {@code ./tccmall up} (real Seata TC, Kafka, and the five apps
- * as processes; MariaDB and Redis from the machine) and stopped with {@code ./tccmall down} when the run ends. A
- * stack that already answers on the gateway port (a developer's {@code ./tccmall up}) is used as it is and left
- * running.
+ * The whole stack, started once per test run with {@code ./tccmall up} (real Seata TC,
+ * Kafka, and the five apps as processes; MariaDB and Redis from the machine) and stopped
+ * with {@code ./tccmall down} when the run ends. A stack that already answers on the
+ * gateway port (a developer's {@code ./tccmall up}) is used as it is and left running.
  */
 public final class Stack implements LauncherSessionListener {
 
@@ -34,8 +34,13 @@ public final class Stack implements LauncherSessionListener {
 
 	private static boolean ownsStack;
 
+	private static IllegalStateException failure;
+
 	/** Starts the stack the first time a test needs it. */
 	public static synchronized void ensureUp() {
+		if (failure != null) {
+			throw failure;
+		}
 		if (started) {
 			return;
 		}
@@ -44,8 +49,17 @@ public final class Stack implements LauncherSessionListener {
 			ownsStack = false;
 		}
 		else {
-			cli(Duration.ofMinutes(8), "up", "--no-build");
 			ownsStack = true;
+			try {
+				cli(Duration.ofMinutes(8), "up", "--no-build");
+			}
+			catch (IllegalStateException ex) {
+				// up stops what it started when it fails; every later test class fails
+				// fast with the same cause
+				failure = ex;
+				ownsStack = false;
+				throw ex;
+			}
 		}
 		started = true;
 	}
@@ -67,13 +81,19 @@ public final class Stack implements LauncherSessionListener {
 		cli(Duration.ofMinutes(3), "start", part);
 	}
 
-	/** Runs {@code ./tccmall ARGS} against this test run's run directory; fails the test when it fails. */
+	/**
+	 * Runs {@code ./tccmall ARGS} against this test run's run directory; fails the test
+	 * when it fails.
+	 */
 	static String cli(Duration timeout, String... args) {
 		List<String> command = new ArrayList<>(List.of(ROOT.resolve("tccmall").toString()));
 		command.addAll(List.of(args));
 		try {
 			Files.createDirectories(RUN_DIR);
 			Path log = RUN_DIR.resolve("cli.log");
+			if (!Files.exists(log)) {
+				Files.createFile(log);
+			}
 			ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -105,8 +125,9 @@ public final class Stack implements LauncherSessionListener {
 	private static boolean gatewayHealthy() {
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
-						HttpResponse.BodyHandlers.ofString());
+				.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/actuator/health"))
+					.timeout(Duration.ofSeconds(2))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200 && response.body().contains("UP");
 		}
 		catch (IOException ex) {

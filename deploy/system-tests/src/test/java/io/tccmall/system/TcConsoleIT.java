@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The Seata console accepts the configured login, and no global transaction stays open. */
+/**
+ * The Seata console accepts the configured login, and no global transaction stays open.
+ */
 @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
 class TcConsoleIT {
 

@@ -14,9 +14,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Mints HS256 tokens the local gateway accepts, for any user id, with the local-only secret of
- * {@code deploy/local.env} (or {@code TCCMALL_JWT_SECRET}) — what {@code ./tccmall token} does, without a fork
- * per user.
+ * Mints HS256 tokens the local gateway accepts, for any user id, with the local-only
+ * secret of {@code deploy/local.env} (or {@code TCCMALL_JWT_SECRET}) — what
+ * {@code ./tccmall token} does, without a fork per user.
  */
 public final class Tokens {
 
