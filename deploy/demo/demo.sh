@@ -53,9 +53,9 @@ echo "   ok (three bearer tokens)"
 
 call GET /api/products "$ALICE"
 expect 200
-SKU_A=$(jq -r '.[0].skuId' <<<"$BODY")
-SKU_B=$(jq -r '.[1].skuId' <<<"$BODY")
-PRICE_A=$(jq -r '.[0].priceCents' <<<"$BODY")
+SKU_A=${TCCMALL_DEMO_SKU_A:-SKU-0001}
+SKU_B=${TCCMALL_DEMO_SKU_B:-SKU-0002}
+PRICE_A=$(jq -er ".[] | select(.skuId == \"$SKU_A\") | .priceCents" <<<"$BODY") || fail "$SKU_A is not in the catalogue"
 step "Catalogue: $(jq length <<<"$BODY") products; using $SKU_A ($PRICE_A cents) and $SKU_B"
 
 step "Numbers before"

@@ -20,6 +20,9 @@ public final class Db {
 
 	private static final String PORT = env("TCCMALL_DB_PORT", "3306");
 
+	/** Appended to every database name: the system tests run against databases of their own. */
+	static final String SUFFIX = "_it";
+
 	private Db() {
 	}
 
@@ -71,7 +74,7 @@ public final class Db {
 
 	private static Connection connect(String database) throws SQLException {
 		return DriverManager.getConnection(
-				"jdbc:mysql://" + HOST + ":" + PORT + "/" + database
+				"jdbc:mysql://" + HOST + ":" + PORT + "/" + database + SUFFIX
 						+ "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC",
 				env("TCCMALL_DB_USER", "root"), env("TCCMALL_DB_PASSWORD", ""));
 	}

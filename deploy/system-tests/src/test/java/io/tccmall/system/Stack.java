@@ -99,6 +99,8 @@ public final class Stack implements LauncherSessionListener {
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			Map<String, String> env = builder.environment();
 			env.put("TCCMALL_RUN_DIR", RUN_DIR.toString());
+			// the system tests' stack has databases of its own (tccmall_order_it, ...): a developer's data stays apart
+			env.put("TCCMALL_DB_SUFFIX", Db.SUFFIX);
 			long offset = Files.size(log);
 			Process process = builder.start();
 			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
