@@ -9,8 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.tccmall.gateway.ProblemResponses;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -43,6 +42,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 class SecurityConfiguration {
 
 	static final String ROLES_CLAIM = "roles";
+
+	static final String TOKEN_ISSUING = "!'${tccmall.auth.secret:}'.isEmpty()";
 
 	@Bean
 	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http) {
@@ -85,8 +86,9 @@ class SecurityConfiguration {
 				: roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
 	}
 
+	/** Validates this gateway's own HS256 tokens unless an OIDC issuer is configured. */
 	@Bean
-	@ConditionalOnMissingBean(ReactiveJwtDecoder.class)
+	@ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isEmpty()")
 	ReactiveJwtDecoder hmacJwtDecoder(AuthProperties auth) {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key(auth))
 			.macAlgorithm(MacAlgorithm.HS256)
@@ -96,9 +98,14 @@ class SecurityConfiguration {
 		return decoder;
 	}
 
+	/**
+	 * Signs the tokens of {@code POST /api/auth/token}; without a secret (e.g. behind an
+	 * OIDC issuer) it is off.
+	 */
 	@Bean
-	JwtEncoder hmacJwtEncoder(ObjectProvider<AuthProperties> auth) {
-		return new NimbusJwtEncoder(new ImmutableSecret<>(key(auth.getObject())));
+	@ConditionalOnExpression(TOKEN_ISSUING)
+	JwtEncoder hmacJwtEncoder(AuthProperties auth) {
+		return new NimbusJwtEncoder(new ImmutableSecret<>(key(auth)));
 	}
 
 	static SecretKey key(AuthProperties auth) {
