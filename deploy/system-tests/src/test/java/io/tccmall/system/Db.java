@@ -20,7 +20,10 @@ public final class Db {
 
 	private static final String PORT = env("TCCMALL_DB_PORT", "3306");
 
-	/** Appended to every database name: the system tests run against databases of their own. */
+	/**
+	 * Appended to every database name: the system tests run against databases of their
+	 * own.
+	 */
 	static final String SUFFIX = "_it";
 
 	private Db() {

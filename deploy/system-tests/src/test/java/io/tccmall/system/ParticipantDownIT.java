@@ -26,7 +26,7 @@ class ParticipantDownIT {
 	}
 
 	@Test
-	void shouldRollBackTheStockReservationWhenTheCouponServiceIsDown() {
+	void shouldRollBackTheStockReservationWhenEveryCouponServiceInstanceIsDown() {
 		String vase = Shop.product("vase", 6000, 4);
 		String user = Shop.fundedUser("unlucky", 20_000);
 		String coupon = Shop.claim(user, Shop.couponTemplate(500, 1000, 10, 1));

@@ -1,10 +1,6 @@
 package io.tccmall.system;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +15,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * The whole stack, started once per test run with {@code ./tccmall up} (real Seata TC,
  * Kafka, and the five apps as processes; MariaDB and Redis from the machine) and stopped
- * with {@code ./tccmall down} when the run ends. A stack that already answers on the
- * gateway port (a developer's {@code ./tccmall up}) is used as it is and left running.
+ * with {@code ./tccmall down} when the run ends.
  */
 public final class Stack implements LauncherSessionListener {
 
@@ -32,8 +27,6 @@ public final class Stack implements LauncherSessionListener {
 
 	private static boolean started;
 
-	private static boolean ownsStack;
-
 	private static IllegalStateException failure;
 
 	/** Starts the stack the first time a test needs it. */
@@ -44,22 +37,15 @@ public final class Stack implements LauncherSessionListener {
 		if (started) {
 			return;
 		}
-		if (gatewayHealthy()) {
-			System.out.println("[stack] using the stack already running on " + GATEWAY);
-			ownsStack = false;
+		try {
+			// two instances of every backend service behind the client-side load balancer, as in production; up
+			// refuses (and says which) when a port is taken, e.g. by a developer's own ./tccmall up
+			cli(Duration.ofMinutes(12), "up", "--no-build", "--replicas", String.valueOf(REPLICAS));
 		}
-		else {
-			ownsStack = true;
-			try {
-				cli(Duration.ofMinutes(8), "up", "--no-build");
-			}
-			catch (IllegalStateException ex) {
-				// up stops what it started when it fails; every later test class fails
-				// fast with the same cause
-				failure = ex;
-				ownsStack = false;
-				throw ex;
-			}
+		catch (IllegalStateException ex) {
+			// up stops what it started when it fails; every later test class fails fast with the same cause
+			failure = ex;
+			throw ex;
 		}
 		started = true;
 	}
@@ -67,18 +53,33 @@ public final class Stack implements LauncherSessionListener {
 	@Override
 	public void launcherSessionClosed(LauncherSession session) {
 		synchronized (Stack.class) {
-			if (started && ownsStack) {
+			if (started) {
 				cli(Duration.ofMinutes(2), "down");
 			}
 		}
 	}
 
+	static final int REPLICAS = 2;
+
+	/** Stops every instance of a backend service. */
 	public static void stop(String part) {
-		cli(Duration.ofMinutes(1), "stop", part);
+		for (String instance : instances(part)) {
+			cli(Duration.ofMinutes(1), "stop", instance);
+		}
 	}
 
 	public static void start(String part) {
-		cli(Duration.ofMinutes(3), "start", part);
+		for (String instance : instances(part)) {
+			cli(Duration.ofMinutes(4), "start", instance);
+		}
+	}
+
+	private static List<String> instances(String part) {
+		List<String> names = new ArrayList<>(List.of(part));
+		for (int i = 2; i <= REPLICAS; i++) {
+			names.add(part + "-" + i);
+		}
+		return names;
 	}
 
 	/**
@@ -99,7 +100,8 @@ public final class Stack implements LauncherSessionListener {
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			Map<String, String> env = builder.environment();
 			env.put("TCCMALL_RUN_DIR", RUN_DIR.toString());
-			// the system tests' stack has databases of its own (tccmall_order_it, ...): a developer's data stays apart
+			// the system tests' stack has databases of its own (tccmall_order_it, ...): a
+			// developer's data stays apart
 			env.put("TCCMALL_DB_SUFFIX", Db.SUFFIX);
 			long offset = Files.size(log);
 			Process process = builder.start();
@@ -121,23 +123,6 @@ public final class Stack implements LauncherSessionListener {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static boolean gatewayHealthy() {
-		try {
-			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/actuator/health"))
-					.timeout(Duration.ofSeconds(2))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			return response.statusCode() == 200 && response.body().contains("UP");
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
 		}
 	}
 
