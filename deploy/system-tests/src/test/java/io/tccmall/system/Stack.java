@@ -1,6 +1,7 @@
 package io.tccmall.system;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,12 +39,15 @@ public final class Stack implements LauncherSessionListener {
 			return;
 		}
 		try {
-			// two instances of every backend service behind the client-side load balancer, as in production; up
-			// refuses (and says which) when a port is taken, e.g. by a developer's own ./tccmall up
+			// two instances of every backend service behind the client-side load
+			// balancer, as in production; up
+			// refuses (and says which) when a port is taken, e.g. by a developer's own
+			// ./tccmall up
 			cli(Duration.ofMinutes(12), "up", "--no-build", "--replicas", String.valueOf(REPLICAS));
 		}
 		catch (IllegalStateException ex) {
-			// up stops what it started when it fails; every later test class fails fast with the same cause
+			// up stops what it started when it fails; every later test class fails fast
+			// with the same cause
 			failure = ex;
 			throw ex;
 		}
@@ -109,7 +113,8 @@ public final class Stack implements LauncherSessionListener {
 				process.destroyForcibly();
 				throw new IllegalStateException("./tccmall " + String.join(" ", args) + " timed out");
 			}
-			String output = Files.readString(log).substring((int) offset);
+			byte[] all = Files.readAllBytes(log);
+			String output = new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
 			System.out.print(output);
 			if (process.exitValue() != 0) {
 				throw new IllegalStateException(
