@@ -3,20 +3,17 @@ package io.tccmall.inventory.reservation;
 import java.time.Duration;
 import java.util.List;
 
+import io.tccmall.inventory.SeataTcTest;
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.tm.api.GlobalTransaction;
 import org.apache.seata.tm.api.GlobalTransactionContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -27,15 +24,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The three actions through a real Seata TC: the TCC proxy, the action context (the order
- * number must reach Confirm/Cancel), the fence and the XID header. Runs only when
- * {@code TCCMALL_SEATA_TC} names a running TC (e.g. {@code 127.0.0.1:8091}); the other
- * module tests run without one. This test is the global transaction's TM itself and calls
- * the Try endpoints as order-service would.
+ * number must reach Confirm/Cancel), the fence and the XID header. Always runs: the TC is
+ * {@code TCCMALL_SEATA_TC} when set, else the one {@link SeataTcTest} starts for the test
+ * JVM. This test is the global transaction's TM itself and calls the Try endpoints as
+ * order-service would.
  */
-@SpringBootTest(properties = { "seata.enabled=true", "tccmall.database=tccmall_inventory_tc_test" })
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@EnabledIfEnvironmentVariable(named = "TCCMALL_SEATA_TC", matches = ".+")
+@SeataTcTest
 class SeataTccWiringIT {
 
 	private static final Duration PHASE_TWO_WAIT = Duration.ofSeconds(20);
