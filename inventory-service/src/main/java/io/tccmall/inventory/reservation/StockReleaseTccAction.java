@@ -38,8 +38,8 @@ public class StockReleaseTccAction implements StockReleaseAction {
 				return true;
 			}
 			// Nothing held. Released or cancelled already (or never reserved): a no-op.
-			// Any
-			// other row is in flight or sold, and answering "released" would lose it.
+			// Any other
+			// row is in flight or sold, and answering "released" would lose it.
 			boolean settled = this.reservations.findByOrder(orderNo)
 				.stream()
 				.allMatch(row -> row.getStatus().isFinishedWithoutSale());

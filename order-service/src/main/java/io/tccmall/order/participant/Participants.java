@@ -35,17 +35,11 @@ public class Participants {
 	}
 
 	public void sellStock(String orderNo) {
-		this.calls.call("inventory", () -> {
-			this.inventory.sell(orderNo);
-			return null;
-		});
+		this.calls.run("inventory", () -> this.inventory.sell(orderNo));
 	}
 
 	public void releaseStock(String orderNo) {
-		this.calls.call("inventory", () -> {
-			this.inventory.release(orderNo);
-			return null;
-		});
+		this.calls.run("inventory", () -> this.inventory.release(orderNo));
 	}
 
 	public long lockCoupon(String couponId, String userId, String orderNo, long orderTotalCents) {
@@ -56,17 +50,11 @@ public class Participants {
 	}
 
 	public void useCoupon(String couponId, String orderNo) {
-		this.calls.call("coupon", () -> {
-			this.coupons.use(couponId, new CouponClient.OrderRef(orderNo));
-			return null;
-		});
+		this.calls.run("coupon", () -> this.coupons.use(couponId, new CouponClient.OrderRef(orderNo)));
 	}
 
 	public void releaseCoupon(String couponId, String orderNo) {
-		this.calls.call("coupon", () -> {
-			this.coupons.release(couponId, new CouponClient.OrderRef(orderNo));
-			return null;
-		});
+		this.calls.run("coupon", () -> this.coupons.release(couponId, new CouponClient.OrderRef(orderNo)));
 	}
 
 	public String debitWallet(String orderNo, String userId, long amountCents) {

@@ -69,6 +69,14 @@ public class ParticipantCalls {
 		}
 	}
 
+	/** {@link #call} for a participant call that answers nothing. */
+	public void run(String participant, Runnable call) {
+		call(participant, () -> {
+			call.run();
+			return null;
+		});
+	}
+
 	private static <T> T withContext(String xid, java.util.Map<String, String> mdc, Supplier<T> call) {
 		if (mdc != null) {
 			MDC.setContextMap(mdc);
