@@ -98,7 +98,7 @@ call POST /api/orders "$BOB" "{\"items\":[{\"skuId\":\"$SKU_B\",\"quantity\":1}]
 expect 201
 BOB_ORDER=$(jq -r .orderNo <<<"$BODY")
 echo "   placed $BOB_ORDER: $(jq -r .status <<<"$BODY")"
-call POST "/api/orders/$BOB_ORDER/cancellation" "$BOB"
+call POST "/api/orders/$BOB_ORDER/cancellation" "$BOB" '{}' "$(key)"
 expect 200
 echo "   cancelled: $(jq -r .status <<<"$BODY")"
 

@@ -45,7 +45,8 @@ public abstract class AbstractIntegrationTest {
 	protected JdbcTemplate jdbc;
 
 	protected void cleanTables() {
-		for (String table : List.of("coupon_claim_request", "user_coupon", "coupon_template", "tcc_fence_log")) {
+		for (String table : List.of("idempotency_record", "coupon_claim_request", "user_coupon", "coupon_template",
+				"tcc_fence_log")) {
 			this.jdbc.update("DELETE FROM " + table);
 		}
 	}

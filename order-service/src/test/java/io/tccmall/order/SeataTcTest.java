@@ -8,12 +8,14 @@ import java.lang.annotation.Target;
 
 import io.tccmall.common.testsupport.SeataTestServer;
 import io.tccmall.common.testsupport.SeataTestServerInitializer;
+import io.tccmall.order.api.OrderEvents;
 
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -22,14 +24,17 @@ import org.springframework.test.context.ContextConfiguration;
  * JVM), the machine's Redis, and a database of its own, {@code tccmall_order_test},
  * rebuilt from the migrations when the context starts. Every class carrying this
  * annotation shares one application context, so the JVM has one context running Seata's
- * fence (whose data source is static).
+ * fence (whose data source is static). An embedded Kafka broker takes the outbox's
+ * events.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(properties = { "seata.enabled=true", "tccmall.database=tccmall_order_test",
 		"spring.flyway.clean-disabled=false", "spring.datasource.hikari.maximum-pool-size=5",
-		"spring.datasource.hikari.minimum-idle=1" })
+		"spring.datasource.hikari.minimum-idle=1", "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+		"tccmall.outbox.poll-interval=100ms" })
+@EmbeddedKafka(kraft = true, partitions = 1, topics = OrderEvents.TOPIC)
 @Import(SeataTcTest.CleanMigration.class)
 @ContextConfiguration(initializers = SeataTestServerInitializer.class)
 public @interface SeataTcTest {

@@ -1,15 +1,17 @@
 package io.tccmall.coupon.claim;
 
+import io.tccmall.common.idempotency.IdempotentRequest;
+import io.tccmall.common.idempotency.IdempotentRequests;
 import io.tccmall.common.web.Caller;
 import io.tccmall.coupon.usercoupon.CouponView;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -17,16 +19,20 @@ class ClaimController {
 
 	private final ClaimService claims;
 
-	ClaimController(ClaimService claims) {
+	private final IdempotentRequests idempotency;
+
+	ClaimController(ClaimService claims, IdempotentRequests idempotency) {
 		this.claims = claims;
+		this.idempotency = idempotency;
 	}
 
-	/** 201 with the coupon; a replay with the same key answers the same coupon. */
+	/** 201 with the coupon; a replay with the same key answers what the first one did. */
 	@PostMapping("/api/coupons/{templateId}/claims")
-	@ResponseStatus(HttpStatus.CREATED)
-	CouponView claim(Caller caller, @PathVariable long templateId,
+	ResponseEntity<Object> claim(Caller caller, @PathVariable long templateId,
 			@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey) {
-		return this.claims.claim(caller.userId(), idempotencyKey, templateId);
+		var once = IdempotentRequest.of(caller.userId(), "claim-coupon", idempotencyKey, "templateId=" + templateId);
+		return this.idempotency.execute(once, () -> ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.claims.claim(caller.userId(), idempotencyKey, templateId)));
 	}
 
 }

@@ -1,12 +1,9 @@
 package io.tccmall.coupon.claim;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import io.tccmall.common.id.Ids;
+import io.tccmall.common.idempotency.IdempotentRequest;
 import io.tccmall.common.web.BusinessException;
 import io.tccmall.coupon.template.CouponTemplate;
 import io.tccmall.coupon.template.CouponTemplateMapper;
@@ -108,14 +105,7 @@ class ClaimService {
 	}
 
 	static String requestHash(long templateId) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(("claim:templateId=" + templateId).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return IdempotentRequest.sha256("claim:templateId=" + templateId);
 	}
 
 }

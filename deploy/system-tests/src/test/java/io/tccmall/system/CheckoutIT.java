@@ -61,7 +61,8 @@ class CheckoutIT {
 
 		Api.Response replay = Api.as(user).post("/api/orders/" + orderNo + "/payment", Map.of(), "pay-" + orderNo);
 		assertThat(replay.status()).isEqualTo(200);
-		assertThat(replay.text("paymentNo")).isEqualTo(paid.text("paymentNo"));
+		assertThat(replay.raw().body()).isEqualTo(paid.raw().body());
+		assertThat(replay.raw().headers().firstValue("Idempotent-Replayed")).contains("true");
 		Api.Response second = Api.as(user).post("/api/orders/" + orderNo + "/payment", Map.of(), "new");
 		assertThat(second.status()).isEqualTo(409);
 		assertThat(second.code()).isEqualTo("ILLEGAL_ORDER_STATE");
@@ -76,7 +77,12 @@ class CheckoutIT {
 		String orderNo = Shop.placeOrder(user, List.of(line(lamp, 2)), coupon).text("orderNo");
 		assertThat(Shop.stock(lamp)).containsExactly(1L, 2L, 0L);
 
-		Api.Response cancelled = Api.as(user).post("/api/orders/" + orderNo + "/cancellation", Map.of());
+		Api.Response cancelled = Api.as(user)
+			.post("/api/orders/" + orderNo + "/cancellation", Map.of(), "cancel-" + orderNo);
+		Api.Response replayed = Api.as(user)
+			.post("/api/orders/" + orderNo + "/cancellation", Map.of(), "cancel-" + orderNo);
+		assertThat(replayed.raw().body()).isEqualTo(cancelled.raw().body());
+		assertThat(replayed.raw().headers().firstValue("Idempotent-Replayed")).contains("true");
 
 		assertThat(cancelled.status()).as("%s", cancelled).isEqualTo(200);
 		assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
@@ -167,6 +173,26 @@ class CheckoutIT {
 		assertThat(reused.status()).isEqualTo(422);
 		assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
 		assertThat(Shop.stock(cup)).containsExactly(9L, 1L, 0L);
+	}
+
+	@Test
+	void shouldReplayTheFirstRefusalForTheSameKeyEvenAfterStockArrives() {
+		String vase = Shop.product("vase", 700, 1);
+		String user = Shop.fundedUser("early", 10_000);
+		Map<String, Object> body = Map.of("items", List.of(line(vase, 2)));
+
+		Api.Response refused = Api.as(user).post("/api/orders", body, "early-" + Shop.RUN);
+		assertThat(Api.admin().post("/api/admin/products/" + vase + "/restocks", Map.of("quantity", 5), "new").status())
+			.isEqualTo(201);
+		Api.Response replay = Api.as(user).post("/api/orders", body, "early-" + Shop.RUN);
+
+		assertThat(refused.status()).as("%s", refused).isEqualTo(409);
+		assertThat(refused.code()).isEqualTo("OUT_OF_STOCK");
+		assertThat(replay.status()).isEqualTo(409);
+		assertThat(replay.raw().body()).isEqualTo(refused.raw().body());
+		assertThat(replay.raw().headers().firstValue("Idempotent-Replayed")).contains("true");
+		assertThat(Shop.stock(vase)).containsExactly(6L, 0L, 0L);
+		assertThat(Db.number("tccmall_order", "SELECT COUNT(*) FROM orders WHERE user_id = ?", user)).isZero();
 	}
 
 	private static void assertBranchesCommitted(String orderNo) {

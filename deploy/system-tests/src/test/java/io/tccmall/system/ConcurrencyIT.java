@@ -83,7 +83,7 @@ class ConcurrencyIT {
 			String orderNo = a.response().text("orderNo");
 			Api.Response done = (i % 2 == 0)
 					? Api.as(a.buyer()).post("/api/orders/" + orderNo + "/payment", Map.of(), "new")
-					: Api.as(a.buyer()).post("/api/orders/" + orderNo + "/cancellation", Map.of());
+					: Api.as(a.buyer()).post("/api/orders/" + orderNo + "/cancellation", Map.of(), "new");
 			assertThat(done.status()).as("%s", done).isEqualTo(200);
 		}
 		int sold = IntStream.range(0, placed.size()).filter(i -> i % 2 == 0).map(i -> placed.get(i).quantity()).sum();
@@ -123,7 +123,7 @@ class ConcurrencyIT {
 			rounds.add(() -> {
 				Future<Api.Response> pay = RIVALS
 					.submit(() -> Api.as(user).post("/api/orders/" + orderNo + "/payment", Map.of(), "new"));
-				Api.Response cancel = Api.as(user).post("/api/orders/" + orderNo + "/cancellation", Map.of());
+				Api.Response cancel = Api.as(user).post("/api/orders/" + orderNo + "/cancellation", Map.of(), "new");
 				return List.of(pay.get(), cancel);
 			});
 		}

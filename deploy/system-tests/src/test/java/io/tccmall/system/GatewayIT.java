@@ -92,7 +92,8 @@ class GatewayIT {
 
 		assertThat(Api.as(other).get("/api/orders/" + orderNo).status()).isEqualTo(404);
 		assertThat(Api.as(other).post("/api/orders/" + orderNo + "/payment", Map.of(), "new").status()).isEqualTo(404);
-		assertThat(Api.as(other).post("/api/orders/" + orderNo + "/cancellation", Map.of()).status()).isEqualTo(404);
+		assertThat(Api.as(other).post("/api/orders/" + orderNo + "/cancellation", Map.of(), "new").status())
+			.isEqualTo(404);
 		assertThat(Api.as(owner).get("/api/orders/" + orderNo).text("status")).isEqualTo("AWAITING_PAYMENT");
 	}
 

@@ -1,11 +1,9 @@
 package io.tccmall.order.checkout;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.Objects;
 
+import io.tccmall.common.idempotency.IdempotentRequest;
 import io.tccmall.common.lock.LockTemplate;
 import io.tccmall.common.web.BusinessException;
 import io.tccmall.order.order.Order;
@@ -16,9 +14,10 @@ import io.tccmall.order.order.OrderStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * What a shopper can do with orders. Locks (per idempotency key, per order) only cut
- * wasted work; the unique (user, Idempotency-Key) index and the guarded status updates
- * make every race safe without them.
+ * What a shopper can do with orders. Replays of the same request are answered by the
+ * idempotency store before they get here; what reaches this class is kept safe by the
+ * unique (user, Idempotency-Key) index of orders and the guarded status updates, and the
+ * per-order lock only cuts wasted work.
  */
 @Service
 public class CheckoutService {
@@ -38,20 +37,20 @@ public class CheckoutService {
 		this.locks = locks;
 	}
 
-	public Placed place(String userId, String idempotencyKey, PlaceOrderRequest request) {
-		String hash = sha256(request.canonical());
-		return this.locks.withLock("order-place:" + userId + ":" + idempotencyKey, () -> {
-			Order earlier = this.orders.findByIdempotencyKey(userId, idempotencyKey);
-			if (earlier != null) {
-				if (!earlier.getRequestHash().equals(hash)) {
-					throw BusinessException.unprocessable("IDEMPOTENCY_KEY_REUSED",
-							"Idempotency-Key " + idempotencyKey + " was used for a different order");
-				}
-				return new Placed(view(earlier), true);
+	public OrderView place(String userId, String idempotencyKey, PlaceOrderRequest request) {
+		String hash = IdempotentRequest.sha256(request.canonical());
+		Order earlier = this.orders.findByIdempotencyKey(userId, idempotencyKey);
+		if (earlier != null) {
+			// the key outlived its idempotency record, or the first request's instance
+			// died after placing the order
+			if (!earlier.getRequestHash().equals(hash)) {
+				throw BusinessException.unprocessable("IDEMPOTENCY_KEY_REUSED",
+						"Idempotency-Key " + idempotencyKey + " was used for a different order");
 			}
-			String orderNo = this.transactions.place(userId, idempotencyKey, hash, request);
-			return new Placed(view(this.orders.selectById(orderNo)), false);
-		});
+			return view(earlier);
+		}
+		String orderNo = this.transactions.place(userId, idempotencyKey, hash, request);
+		return view(this.orders.selectById(orderNo));
 	}
 
 	public PaymentView pay(String userId, String orderNo, String idempotencyKey) {
@@ -80,6 +79,27 @@ public class CheckoutService {
 			this.transactions.cancel(order, "USER");
 			return view(this.orders.selectById(orderNo));
 		});
+	}
+
+	/**
+	 * Cancels an order whose payment deadline passed, through the same global transaction
+	 * as a shopper's cancel. Returns false when another instance or a payment holds the
+	 * order now (it is looked at again on the next round) or it is no longer unpaid.
+	 */
+	public boolean expire(String orderNo, Duration lockWait) {
+		try {
+			return this.locks.withLock("order:" + orderNo, lockWait, () -> {
+				Order order = this.orders.selectById(orderNo);
+				if (order == null || order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
+					return false;
+				}
+				this.transactions.cancel(order, "TIMEOUT");
+				return true;
+			});
+		}
+		catch (BusinessException busyOrRefused) {
+			return false;
+		}
 	}
 
 	public OrderView find(String userId, String orderNo) {
@@ -111,19 +131,6 @@ public class CheckoutService {
 	private static BusinessException illegalState(Order order, String what) {
 		return BusinessException.conflict("ILLEGAL_ORDER_STATE",
 				"Order " + order.getOrderNo() + " is " + order.getStatus() + " and cannot be " + what);
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	public record Placed(OrderView order, boolean replayed) {
 	}
 
 }

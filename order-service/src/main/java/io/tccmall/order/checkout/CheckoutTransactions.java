@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import io.tccmall.common.id.Ids;
+import io.tccmall.common.web.BusinessException;
 import io.tccmall.order.order.Order;
 import io.tccmall.order.order.OrderCancelAction;
 import io.tccmall.order.order.OrderItem;
@@ -56,6 +57,7 @@ class CheckoutTransactions {
 
 	@GlobalTransactional(name = "place-order", timeoutMills = 30_000, rollbackFor = Throwable.class)
 	public String place(String userId, String idempotencyKey, String requestHash, PlaceOrderRequest request) {
+		Duration deadline = paymentDeadline(request);
 		String orderNo = Ids.next();
 		InventoryClient.Reservation reservation = this.participants.reserveStock(orderNo,
 				request.items().stream().map(l -> new InventoryClient.Line(l.skuId(), l.quantity())).toList());
@@ -74,13 +76,25 @@ class CheckoutTransactions {
 		order.setIdempotencyKey(idempotencyKey);
 		order.setRequestHash(requestHash);
 		order.setCreatedAt(now);
-		order.setExpireAt(now.plus(this.paymentTimeout));
+		order.setExpireAt(now.plus(deadline));
 		List<OrderItem> items = reservation.items()
 			.stream()
 			.map(l -> new OrderItem(orderNo, l.skuId(), l.name(), l.quantity(), l.unitPriceCents()))
 			.toList();
 		this.placeAction.prepare(null, orderNo, order, items);
 		return orderNo;
+	}
+
+	private Duration paymentDeadline(PlaceOrderRequest request) {
+		if (request.paymentDeadlineSeconds() == null) {
+			return this.paymentTimeout;
+		}
+		Duration asked = Duration.ofSeconds(request.paymentDeadlineSeconds());
+		if (asked.compareTo(this.paymentTimeout) > 0) {
+			throw BusinessException.unprocessable("PAYMENT_DEADLINE_TOO_LONG", "paymentDeadlineSeconds may be at most "
+					+ this.paymentTimeout.toSeconds() + " (the shop's payment deadline)");
+		}
+		return asked;
 	}
 
 	@GlobalTransactional(name = "pay-order", timeoutMills = 30_000, rollbackFor = Throwable.class)

@@ -13,8 +13,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+/**
+ * @param paymentDeadlineSeconds optional: a shorter deadline than the shop's default
+ * (flash sales, a buyer paying at once); never a longer one
+ */
 public record PlaceOrderRequest(@NotEmpty @Size(max = 100) List<@Valid @NotNull Line> items,
-		@Size(min = 1, max = 32) String couponId) {
+		@Size(min = 1, max = 32) String couponId, @Min(1) Integer paymentDeadlineSeconds) {
 
 	public record Line(@NotBlank @Size(max = 64) String skuId, @Min(1) @Max(10_000) int quantity) {
 	}
@@ -32,11 +36,12 @@ public record PlaceOrderRequest(@NotEmpty @Size(max = 100) List<@Valid @NotNull 
 	 * A canonical form of the request: the same order placed twice with one key must hash
 	 * the same.
 	 */
-	String canonical() {
+	public String canonical() {
 		return this.items.stream()
 			.sorted(Comparator.comparing(Line::skuId))
 			.map(line -> line.skuId() + "x" + line.quantity())
-			.collect(Collectors.joining(",", "[", "]")) + "coupon=" + this.couponId;
+			.collect(Collectors.joining(",", "[", "]")) + "coupon=" + this.couponId + "deadline="
+				+ this.paymentDeadlineSeconds;
 	}
 
 }

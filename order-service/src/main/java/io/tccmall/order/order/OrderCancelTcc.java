@@ -1,6 +1,7 @@
 package io.tccmall.order.order;
 
 import io.tccmall.common.web.BusinessException;
+import io.tccmall.order.events.OrderEventWriter;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
 import org.apache.seata.rm.tcc.api.LocalTCC;
@@ -14,8 +15,11 @@ public class OrderCancelTcc implements OrderCancelAction {
 
 	private final OrderMapper orders;
 
-	OrderCancelTcc(OrderMapper orders) {
+	private final OrderEventWriter events;
+
+	OrderCancelTcc(OrderMapper orders, OrderEventWriter events) {
 		this.orders = orders;
+		this.events = events;
 	}
 
 	@Override
@@ -32,7 +36,10 @@ public class OrderCancelTcc implements OrderCancelAction {
 
 	@Override
 	public boolean confirm(BusinessActionContext context) {
-		this.orders.apply(OrderPlaceTcc.orderNo(context), OrderEvent.CANCEL_CONFIRMED);
+		String orderNo = OrderPlaceTcc.orderNo(context);
+		if (this.orders.apply(orderNo, OrderEvent.CANCEL_CONFIRMED) == 1) {
+			this.events.cancelled(orderNo);
+		}
 		return true;
 	}
 

@@ -46,6 +46,11 @@ public interface OrderMapper extends BaseMapper<Order> {
 			+ " AND status = 'CANCELLING'")
 	int abortCancel(@Param("orderNo") String orderNo);
 
+	/** Unpaid orders past their deadline, oldest first (index on status, expire_at). */
+	@Select("SELECT order_no FROM orders WHERE status = 'AWAITING_PAYMENT' AND expire_at <= NOW(3)"
+			+ " ORDER BY expire_at LIMIT #{limit}")
+	List<String> findExpired(@Param("limit") int limit);
+
 	@Select("SELECT * FROM orders WHERE user_id = #{userId} AND idempotency_key = #{key}")
 	Order findByIdempotencyKey(@Param("userId") String userId, @Param("key") String key);
 

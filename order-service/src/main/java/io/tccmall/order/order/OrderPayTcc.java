@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 
 import io.tccmall.common.web.BusinessException;
+import io.tccmall.order.events.OrderEventWriter;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
 import org.apache.seata.rm.tcc.api.LocalTCC;
@@ -19,9 +20,12 @@ public class OrderPayTcc implements OrderPayAction {
 
 	private final Clock clock;
 
-	OrderPayTcc(OrderMapper orders, Clock clock) {
+	private final OrderEventWriter events;
+
+	OrderPayTcc(OrderMapper orders, Clock clock, OrderEventWriter events) {
 		this.orders = orders;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Override
@@ -38,7 +42,10 @@ public class OrderPayTcc implements OrderPayAction {
 
 	@Override
 	public boolean confirm(BusinessActionContext context) {
-		this.orders.confirmPayment(OrderPlaceTcc.orderNo(context), LocalDateTime.now(this.clock));
+		String orderNo = OrderPlaceTcc.orderNo(context);
+		if (this.orders.confirmPayment(orderNo, LocalDateTime.now(this.clock)) == 1) {
+			this.events.paid(orderNo);
+		}
 		return true;
 	}
 

@@ -2,6 +2,7 @@ package io.tccmall.order.order;
 
 import java.util.List;
 
+import io.tccmall.order.events.OrderEventWriter;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
 import org.apache.seata.rm.tcc.api.LocalTCC;
@@ -18,9 +19,12 @@ public class OrderPlaceTcc implements OrderPlaceAction {
 
 	private final OrderItemMapper items;
 
-	OrderPlaceTcc(OrderMapper orders, OrderItemMapper items) {
+	private final OrderEventWriter events;
+
+	OrderPlaceTcc(OrderMapper orders, OrderItemMapper items, OrderEventWriter events) {
 		this.orders = orders;
 		this.items = items;
+		this.events = events;
 	}
 
 	@Override
@@ -39,7 +43,10 @@ public class OrderPlaceTcc implements OrderPlaceAction {
 
 	@Override
 	public boolean confirm(BusinessActionContext context) {
-		this.orders.apply(orderNo(context), OrderEvent.PLACE_CONFIRMED);
+		String orderNo = orderNo(context);
+		if (this.orders.apply(orderNo, OrderEvent.PLACE_CONFIRMED) == 1) {
+			this.events.placed(orderNo);
+		}
 		return true;
 	}
 

@@ -1,5 +1,7 @@
 package io.tccmall.order.web;
 
+import io.tccmall.common.idempotency.IdempotentRequest;
+import io.tccmall.common.idempotency.IdempotentRequests;
 import io.tccmall.common.web.Caller;
 import io.tccmall.order.checkout.CheckoutService;
 import io.tccmall.order.checkout.OrderPage;
@@ -34,18 +36,20 @@ class OrderController {
 
 	private final CheckoutService checkout;
 
-	OrderController(CheckoutService checkout) {
+	private final IdempotentRequests idempotency;
+
+	OrderController(CheckoutService checkout, IdempotentRequests idempotency) {
 		this.checkout = checkout;
+		this.idempotency = idempotency;
 	}
 
 	@PostMapping
-	ResponseEntity<OrderView> place(Caller caller,
+	ResponseEntity<Object> place(Caller caller,
 			@RequestHeader(IDEMPOTENCY_KEY) @Pattern(regexp = KEY_PATTERN) String idempotencyKey,
 			@Valid @RequestBody PlaceOrderRequest request) {
-		CheckoutService.Placed placed = this.checkout.place(caller.userId(), idempotencyKey, request);
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.header("Idempotent-Replayed", String.valueOf(placed.replayed()))
-			.body(placed.order());
+		var once = IdempotentRequest.of(caller.userId(), "place-order", idempotencyKey, request.canonical());
+		return this.idempotency.execute(once, () -> ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.checkout.place(caller.userId(), idempotencyKey, request)));
 	}
 
 	@GetMapping
@@ -60,14 +64,18 @@ class OrderController {
 	}
 
 	@PostMapping("/{orderNo}/payment")
-	PaymentView pay(Caller caller, @PathVariable String orderNo,
+	ResponseEntity<Object> pay(Caller caller, @PathVariable String orderNo,
 			@RequestHeader(IDEMPOTENCY_KEY) @Pattern(regexp = KEY_PATTERN) String idempotencyKey) {
-		return this.checkout.pay(caller.userId(), orderNo, idempotencyKey);
+		var once = IdempotentRequest.of(caller.userId(), "pay-order", idempotencyKey, "orderNo=" + orderNo);
+		return this.idempotency.execute(once,
+				() -> ResponseEntity.ok(this.checkout.pay(caller.userId(), orderNo, idempotencyKey)));
 	}
 
 	@PostMapping("/{orderNo}/cancellation")
-	OrderView cancel(Caller caller, @PathVariable String orderNo) {
-		return this.checkout.cancel(caller.userId(), orderNo);
+	ResponseEntity<Object> cancel(Caller caller, @PathVariable String orderNo,
+			@RequestHeader(IDEMPOTENCY_KEY) @Pattern(regexp = KEY_PATTERN) String idempotencyKey) {
+		var once = IdempotentRequest.of(caller.userId(), "cancel-order", idempotencyKey, "orderNo=" + orderNo);
+		return this.idempotency.execute(once, () -> ResponseEntity.ok(this.checkout.cancel(caller.userId(), orderNo)));
 	}
 
 }

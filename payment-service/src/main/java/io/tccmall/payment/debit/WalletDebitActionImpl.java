@@ -1,7 +1,12 @@
 package io.tccmall.payment.debit;
 
+import java.time.Instant;
+
 import io.tccmall.common.id.Ids;
+import io.tccmall.common.outbox.Outbox;
 import io.tccmall.common.web.BusinessException;
+import io.tccmall.payment.api.PaymentEvents;
+import io.tccmall.payment.api.PaymentSucceeded;
 import io.tccmall.payment.wallet.WalletMapper;
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
@@ -29,9 +34,12 @@ public class WalletDebitActionImpl implements WalletDebitAction {
 
 	private final WalletMapper wallets;
 
-	WalletDebitActionImpl(PaymentMapper payments, WalletMapper wallets) {
+	private final Outbox outbox;
+
+	WalletDebitActionImpl(PaymentMapper payments, WalletMapper wallets, Outbox outbox) {
 		this.payments = payments;
 		this.wallets = wallets;
+		this.outbox = outbox;
 	}
 
 	@Override
@@ -91,6 +99,9 @@ public class WalletDebitActionImpl implements WalletDebitAction {
 					throw new IllegalStateException("wallet of " + payment.userId()
 							+ " has less frozen money than payment " + payment.paymentNo());
 				}
+				this.outbox.append(PaymentEvents.TOPIC, orderNo, payment.paymentNo(),
+						new PaymentSucceeded(payment.paymentNo(), PaymentSucceeded.SCHEMA_VERSION, Instant.now(),
+								payment.paymentNo(), orderNo, payment.userId(), payment.amountCents()));
 				log.info("wallet-debit confirm: payment {} order {} succeeded", payment.paymentNo(), orderNo);
 			}
 		}

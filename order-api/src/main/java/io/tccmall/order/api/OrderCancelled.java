@@ -1,0 +1,24 @@
+package io.tccmall.order.api;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
+/**
+ * An unpaid order was cancelled by its buyer or its deadline; stock and coupon are back.
+ */
+@JsonTypeName("OrderCancelled")
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record OrderCancelled(String eventId, int schemaVersion, Instant occurredAt, String orderNo, String userId,
+		Reason reason) implements OrderLifecycleEvent {
+
+	public static final int SCHEMA_VERSION = 1;
+
+	public enum Reason {
+
+		USER, TIMEOUT
+
+	}
+
+}

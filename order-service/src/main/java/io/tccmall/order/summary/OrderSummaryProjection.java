@@ -1,0 +1,77 @@
+package io.tccmall.order.summary;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tccmall.order.api.OrderCancelled;
+import io.tccmall.order.api.OrderEvents;
+import io.tccmall.order.api.OrderLifecycleEvent;
+import io.tccmall.order.api.OrderPaid;
+import io.tccmall.order.api.OrderPlaced;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps each shopper's order summary from the order events. The event id goes into
+ * {@code processed_event} in the same transaction as the counters, so an event delivered
+ * twice (the relay and Kafka deliver at least once) counts once.
+ */
+@Component
+class OrderSummaryProjection {
+
+	static final String CONSUMER = "order-summary";
+
+	private static final Logger log = LoggerFactory.getLogger(OrderSummaryProjection.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final ObjectMapper json;
+
+	OrderSummaryProjection(JdbcTemplate jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@KafkaListener(topics = OrderEvents.TOPIC, groupId = CONSUMER)
+	@Transactional
+	public void on(ConsumerRecord<String, String> record) throws JsonProcessingException {
+		apply(this.json.readValue(record.value(), OrderLifecycleEvent.class));
+	}
+
+	/** Applies an event once; false when it was applied before. */
+	boolean apply(OrderLifecycleEvent event) {
+		try {
+			this.jdbc.update("INSERT INTO processed_event (consumer, event_id) VALUES (?, ?)", CONSUMER,
+					event.eventId());
+		}
+		catch (DuplicateKeyException duplicate) {
+			log.debug("event {} of order {} was applied before", event.eventId(), event.orderNo());
+			return false;
+		}
+		String column = column(event);
+		long paidCents = (event instanceof OrderPaid paid) ? paid.paidCents() : 0;
+		this.jdbc.update(
+				"INSERT INTO user_order_summary (user_id, " + column + ", paid_cents) VALUES (?, 1, ?)"
+						+ " ON DUPLICATE KEY UPDATE " + column + " = " + column + " + 1, paid_cents = paid_cents + ?",
+				event.userId(), paidCents, paidCents);
+		return true;
+	}
+
+	private static String column(OrderLifecycleEvent event) {
+		if (event instanceof OrderPlaced) {
+			return "orders_placed";
+		}
+		if (event instanceof OrderPaid) {
+			return "orders_paid";
+		}
+		return (((OrderCancelled) event).reason() == OrderCancelled.Reason.TIMEOUT) ? "orders_timed_out"
+				: "orders_cancelled";
+	}
+
+}
