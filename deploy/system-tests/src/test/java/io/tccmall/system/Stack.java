@@ -72,6 +72,18 @@ public final class Stack implements LauncherSessionListener {
 		}
 	}
 
+	/** Kills every instance of a backend service with SIGKILL: no graceful shutdown. */
+	public static void kill(String part) {
+		for (String instance : instances(part)) {
+			cli(Duration.ofMinutes(1), "kill", instance);
+		}
+	}
+
+	/** Stops or starts one part that has no replicas (kafka, seata-tc, gateway). */
+	public static void single(String command, String part) {
+		cli(Duration.ofMinutes(3), command, part);
+	}
+
 	public static void start(String part) {
 		for (String instance : instances(part)) {
 			cli(Duration.ofMinutes(4), "start", instance);
