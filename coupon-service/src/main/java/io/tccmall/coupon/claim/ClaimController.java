@@ -2,6 +2,7 @@ package io.tccmall.coupon.claim;
 
 import io.tccmall.common.idempotency.IdempotentRequest;
 import io.tccmall.common.idempotency.IdempotentRequests;
+import io.tccmall.common.lock.LockTemplate;
 import io.tccmall.common.web.Caller;
 import io.tccmall.coupon.usercoupon.CouponView;
 import jakarta.validation.constraints.NotBlank;
@@ -21,9 +22,12 @@ class ClaimController {
 
 	private final IdempotentRequests idempotency;
 
-	ClaimController(ClaimService claims, IdempotentRequests idempotency) {
+	private final LockTemplate locks;
+
+	ClaimController(ClaimService claims, IdempotentRequests idempotency, LockTemplate locks) {
 		this.claims = claims;
 		this.idempotency = idempotency;
+		this.locks = locks;
 	}
 
 	/** 201 with the coupon; a replay with the same key answers what the first one did. */
@@ -31,8 +35,13 @@ class ClaimController {
 	ResponseEntity<Object> claim(Caller caller, @PathVariable long templateId,
 			@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey) {
 		var once = IdempotentRequest.of(caller.userId(), "claim-coupon", idempotencyKey, "templateId=" + templateId);
-		return this.idempotency.execute(once, () -> ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.claims.claim(caller.userId(), idempotencyKey, templateId)));
+		// the lock per (template, user) lines up one user's parallel claims (other keys)
+		// so they
+		// do not collide on claim_seq; the cap and the limit hold without it
+		return this.idempotency.execute(once,
+				() -> this.locks.withLock("coupon-claim:" + templateId + ":" + caller.userId(),
+						() -> ResponseEntity.status(HttpStatus.CREATED)
+							.body(this.claims.claim(caller.userId(), idempotencyKey, templateId))));
 	}
 
 }

@@ -79,7 +79,7 @@ class IdempotentRequestsIT {
 
 		assertThat(this.runs).hasValue(1);
 		assertThat(refused.getStatusCode().value()).isEqualTo(409);
-		assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json;charset=UTF-8");
 		assertThat((String) refused.getBody()).contains("\"code\":\"OUT_OF_STOCK\"");
 		assertThat(replay.getStatusCode().value()).isEqualTo(409);
 		assertThat(replay.getBody()).isEqualTo(refused.getBody());

@@ -1,6 +1,7 @@
 package io.tccmall.common.idempotency;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -39,6 +40,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class IdempotentRequests {
 
 	public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+	// stored answers are JSON text: say its charset, or a String body would go out as
+	// ISO-8859-1
+	private static final MediaType JSON = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
+
+	private static final MediaType PROBLEM = new MediaType(MediaType.APPLICATION_PROBLEM_JSON, StandardCharsets.UTF_8);
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
 
@@ -114,7 +121,7 @@ public class IdempotentRequests {
 			ResponseEntity<?> answer = work.get();
 			return ResponseEntity.status(answer.getStatusCode())
 				.headers(answer.getHeaders())
-				.contentType(MediaType.APPLICATION_JSON)
+				.contentType(JSON)
 				.body(write(answer.getBody()));
 		}
 		catch (RuntimeException ex) {
@@ -123,9 +130,7 @@ public class IdempotentRequests {
 				this.store.release(id, owner);
 				throw ex;
 			}
-			return ResponseEntity.status(refusal.status())
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(write(problem(refusal)));
+			return ResponseEntity.status(refusal.status()).contentType(PROBLEM).body(write(problem(refusal)));
 		}
 	}
 
@@ -168,7 +173,7 @@ public class IdempotentRequests {
 
 	private static String contentType(ResponseEntity<?> answer) {
 		MediaType type = answer.getHeaders().getContentType();
-		return (type != null ? type : MediaType.APPLICATION_JSON).toString();
+		return (type != null ? type : JSON).toString();
 	}
 
 	private static ResponseEntity<Object> withReplayed(ResponseEntity<Object> answer, boolean replayed) {
