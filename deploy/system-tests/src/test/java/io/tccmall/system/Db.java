@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,10 @@ public final class Db {
 	 * Appended to every database name: the system tests run against databases of their
 	 * own.
 	 */
-	static final String SUFFIX = "_it";
+	static final String SUFFIX = System.getProperty("tccmall.dbSuffix", "_it");
+
+	private static final List<String> DATABASES = List.of("tccmall_order", "tccmall_inventory", "tccmall_payment",
+			"tccmall_coupon");
 
 	private Db() {
 	}
@@ -75,9 +79,28 @@ public final class Db {
 		}
 	}
 
+	/**
+	 * Drops the system tests' databases, so every run starts from the migrations (a run
+	 * of another branch may have left a schema this one does not know).
+	 */
+	static void dropAll() {
+		try (Connection connection = connectTo(""); Statement statement = connection.createStatement()) {
+			for (String database : DATABASES) {
+				statement.executeUpdate("DROP DATABASE IF EXISTS " + database + SUFFIX);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot drop the system tests' databases", ex);
+		}
+	}
+
 	private static Connection connect(String database) throws SQLException {
+		return connectTo(database + SUFFIX);
+	}
+
+	private static Connection connectTo(String database) throws SQLException {
 		return DriverManager.getConnection(
-				"jdbc:mysql://" + HOST + ":" + PORT + "/" + database + SUFFIX
+				"jdbc:mysql://" + HOST + ":" + PORT + "/" + database
 						+ "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC",
 				env("TCCMALL_DB_USER", "root"), env("TCCMALL_DB_PASSWORD", ""));
 	}

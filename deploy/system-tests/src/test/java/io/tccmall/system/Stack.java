@@ -43,6 +43,7 @@ public final class Stack implements LauncherSessionListener {
 			// balancer, as in production; up
 			// refuses (and says which) when a port is taken, e.g. by a developer's own
 			// ./tccmall up
+			Db.dropAll();
 			cli(Duration.ofMinutes(12), "up", "--no-build", "--replicas", String.valueOf(REPLICAS));
 		}
 		catch (IllegalStateException ex) {
