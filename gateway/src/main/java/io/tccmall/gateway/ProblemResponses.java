@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -19,7 +20,12 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class ProblemResponses {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	/**
+	 * Spring's mixin writes the problem's properties (e.g. {@code code}) as top-level
+	 * members.
+	 */
+	private static final ObjectMapper JSON = new ObjectMapper().addMixIn(ProblemDetail.class,
+			ProblemDetailJacksonMixin.class);
 
 	private ProblemResponses() {
 	}

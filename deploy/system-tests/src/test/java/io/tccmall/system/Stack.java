@@ -104,6 +104,16 @@ public final class Stack implements LauncherSessionListener {
 	 * when it fails.
 	 */
 	static String cli(Duration timeout, String... args) {
+		Cli result = run(timeout, args);
+		if (result.exitCode() != 0) {
+			throw new IllegalStateException(
+					"./tccmall " + String.join(" ", args) + " failed (" + result.exitCode() + "):\n" + result.output());
+		}
+		return result.output();
+	}
+
+	/** Runs {@code ./tccmall ARGS} against this test run's run directory. */
+	static Cli run(Duration timeout, String... args) {
 		List<String> command = new ArrayList<>(List.of(ROOT.resolve("tccmall").toString()));
 		command.addAll(List.of(args));
 		try {
@@ -129,11 +139,7 @@ public final class Stack implements LauncherSessionListener {
 			byte[] all = Files.readAllBytes(log);
 			String output = new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
 			System.out.print(output);
-			if (process.exitValue() != 0) {
-				throw new IllegalStateException(
-						"./tccmall " + String.join(" ", args) + " failed (" + process.exitValue() + "):\n" + output);
-			}
-			return output;
+			return new Cli(process.exitValue(), output);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -142,6 +148,11 @@ public final class Stack implements LauncherSessionListener {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** What a {@code ./tccmall} command printed (stdout and stderr) and its exit code. */
+	record Cli(int exitCode, String output) {
+
 	}
 
 }

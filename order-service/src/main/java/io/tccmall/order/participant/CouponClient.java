@@ -1,11 +1,15 @@
 package io.tccmall.order.participant;
 
+import io.tccmall.common.reconciliation.ParticipantFindings;
+
 import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** coupon-service's participant endpoints; each call is the Try of one TCC branch. */
+/** coupon-service's participant endpoints; each POST is the Try of one TCC branch. */
 @FeignClient(name = "coupon-service", contextId = "couponClient")
 public interface CouponClient {
 
@@ -17,6 +21,13 @@ public interface CouponClient {
 
 	@PostMapping("/internal/coupons/{couponId}/release")
 	void release(@PathVariable("couponId") String couponId, @RequestBody OrderRef request);
+
+	/**
+	 * Read-only, outside any global transaction: the participant's own checks and
+	 * holdings.
+	 */
+	@GetMapping("/internal/reconciliation")
+	ParticipantFindings reconciliation(@RequestParam("since") String since);
 
 	record LockRequest(String userId, String orderNo, long orderTotalCents) {
 	}

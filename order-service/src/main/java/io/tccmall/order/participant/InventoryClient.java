@@ -2,12 +2,16 @@ package io.tccmall.order.participant;
 
 import java.util.List;
 
+import io.tccmall.common.reconciliation.ParticipantFindings;
+
 import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** inventory-service's participant endpoints; each call is the Try of one TCC branch. */
+/** inventory-service's participant endpoints; each POST is the Try of one TCC branch. */
 @FeignClient(name = "inventory-service", contextId = "inventoryClient")
 public interface InventoryClient {
 
@@ -19,6 +23,13 @@ public interface InventoryClient {
 
 	@PostMapping("/internal/stock/reservations/{orderNo}/release")
 	void release(@PathVariable("orderNo") String orderNo);
+
+	/**
+	 * Read-only, outside any global transaction: the participant's own checks and
+	 * holdings.
+	 */
+	@GetMapping("/internal/reconciliation")
+	ParticipantFindings reconciliation(@RequestParam("since") String since);
 
 	record ReserveRequest(String orderNo, List<Line> items) {
 	}

@@ -1,7 +1,9 @@
 package io.tccmall.order.participant;
 
+import java.time.Instant;
 import java.util.List;
 
+import io.tccmall.common.reconciliation.ParticipantFindings;
 import io.tccmall.common.resilience.ParticipantCalls;
 
 import org.springframework.stereotype.Component;
@@ -61,6 +63,23 @@ public class Participants {
 		return this.calls
 			.call("payment", () -> this.payments.debit(new PaymentClient.DebitRequest(orderNo, userId, amountCents)))
 			.paymentNo();
+	}
+
+	/*
+	 * Reconciliation reads have circuit breakers and time limiters of their own
+	 * ("<participant>-reconciliation"): a slow report never opens the checkout's circuit.
+	 */
+
+	public ParticipantFindings inventoryFindings(Instant since) {
+		return this.calls.call("inventory-reconciliation", () -> this.inventory.reconciliation(since.toString()));
+	}
+
+	public ParticipantFindings paymentFindings(Instant since) {
+		return this.calls.call("payment-reconciliation", () -> this.payments.reconciliation(since.toString()));
+	}
+
+	public ParticipantFindings couponFindings(Instant since) {
+		return this.calls.call("coupon-reconciliation", () -> this.coupons.reconciliation(since.toString()));
 	}
 
 }

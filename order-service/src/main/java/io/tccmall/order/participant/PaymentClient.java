@@ -1,15 +1,29 @@
 package io.tccmall.order.participant;
 
+import io.tccmall.common.reconciliation.ParticipantFindings;
+
 import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** payment-service's participant endpoint: the Try of the wallet-debit branch. */
+/**
+ * payment-service's participant endpoints: the Try of the wallet-debit branch, and the
+ * reconciliation read.
+ */
 @FeignClient(name = "payment-service", contextId = "paymentClient")
 public interface PaymentClient {
 
 	@PostMapping("/internal/payments")
 	Payment debit(@RequestBody DebitRequest request);
+
+	/**
+	 * Read-only, outside any global transaction: the participant's own checks and
+	 * holdings.
+	 */
+	@GetMapping("/internal/reconciliation")
+	ParticipantFindings reconciliation(@RequestParam("since") String since);
 
 	record DebitRequest(String orderNo, String userId, long amountCents) {
 	}
