@@ -1,7 +1,6 @@
 package io.tccmall.order.reconciliation;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.tccmall.common.reconciliation.CheckResult;
 import io.tccmall.order.order.OrderStatus;
@@ -11,15 +10,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Orders in TRYING, PAYING or CANCELLING longer than {@code stuckAfter}: their global
- * transaction has not finished phase two. Younger ones are in flight. Orders awaiting
- * payment past their deadline are counted in the details: the timeout that cancels them
- * is not built yet, so they are not a violation.
+ * transaction has not finished phase two. Orders awaiting payment longer than
+ * {@code stuckAfter} past their deadline: the timeout has not cancelled them. Younger
+ * ones are in flight.
  */
 @Component
 @Order(10)
 class StuckOrdersCheck implements ReconciliationCheck {
-
-	private static final int MAX_LISTED = 20;
 
 	@Override
 	public CheckResult check(Snapshot snapshot) {
@@ -32,17 +29,13 @@ class StuckOrdersCheck implements ReconciliationCheck {
 					.formatted(order.orderNo(), order.status(), age.withNanos(0), order.updatedAt(), order.placeXid()));
 			}
 		}
-		List<String> pastDeadline = snapshot.orders()
-			.values()
-			.stream()
-			.filter(o -> o.status() == OrderStatus.AWAITING_PAYMENT && o.expireAt().isBefore(snapshot.now()))
-			.map(OrderFacts::orderNo)
-			.sorted()
-			.toList();
-		findings.detail("awaitingPaymentPastDeadline", pastDeadline.size());
-		if (!pastDeadline.isEmpty()) {
-			findings.detail("awaitingPaymentPastDeadlineOrders",
-					pastDeadline.subList(0, Math.min(MAX_LISTED, pastDeadline.size())));
+		for (OrderFacts order : snapshot.orders().values()) {
+			if (order.status() == OrderStatus.AWAITING_PAYMENT && order.expireAt().isBefore(snapshot.now())) {
+				// the timeout cancels within seconds of the deadline
+				findings.add(snapshot.young(order.expireAt()),
+						"order %s awaiting payment %s past its deadline (%s)".formatted(order.orderNo(),
+								Duration.between(order.expireAt(), snapshot.now()).withNanos(0), order.expireAt()));
+			}
 		}
 		findings.detail("stuckAfter", snapshot.stuckAfter().toString());
 		return findings.result("stuck-orders");

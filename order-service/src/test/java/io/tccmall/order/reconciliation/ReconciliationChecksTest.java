@@ -129,6 +129,20 @@ class ReconciliationChecksTest {
 		assertThat(stuck.details()).containsEntry("inFlight", 1);
 	}
 
+	@Test
+	void shouldReportUnpaidOrdersLongPastTheirDeadlineAndCountJustExpiredOnesInFlight() {
+		this.orders.put("O-E",
+				new OrderFacts("O-E", OrderStatus.AWAITING_PAYMENT, null, null, 100, OLD, OLD, "xid-e", Map.of()));
+		this.orders.put("O-J",
+				new OrderFacts("O-J", OrderStatus.AWAITING_PAYMENT, null, null, 100, RECENT, OLD, "xid-j", Map.of()));
+
+		CheckResult stuck = new StuckOrdersCheck().check(snapshot());
+
+		assertThat(stuck.violations())
+			.containsExactly("order O-E awaiting payment PT10M past its deadline (2025-06-01T11:50:00Z)");
+		assertThat(stuck.details()).containsEntry("inFlight", 1);
+	}
+
 	private void awaitingPaymentWithCoupon() {
 		this.orders.put("O-A", order("O-A", OrderStatus.AWAITING_PAYMENT, "C-A", null, 500, Map.of("SKU-1", 2L)));
 		this.reservations.add(new Holding("O-A", "SKU-1", "HELD", 2, OLD));
