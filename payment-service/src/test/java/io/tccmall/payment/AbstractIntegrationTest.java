@@ -32,7 +32,7 @@ public abstract class AbstractIntegrationTest {
 	protected JdbcTemplate jdbc;
 
 	protected void cleanTables() {
-		for (String table : List.of("payment", "wallet", "top_up", "tcc_fence_log")) {
+		for (String table : List.of("payment", "wallet", "top_up", "tcc_fence_log", "outbox_event")) {
 			this.jdbc.update("DELETE FROM " + table);
 		}
 	}

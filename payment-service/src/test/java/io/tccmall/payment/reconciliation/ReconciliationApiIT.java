@@ -44,9 +44,9 @@ class ReconciliationApiIT extends AbstractIntegrationTest {
 	void shouldPassAConsistentStateAndListLiveAndRecentPayments() throws Exception {
 		findings(Instant.now().minus(1, ChronoUnit.DAYS)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.service").value("payment"))
-			.andExpect(jsonPath("$.checks[*].name").value(
-					contains("payment.money-conservation", "payment.wallet-payments", "payment.one-payment-per-order")))
-			.andExpect(jsonPath("$.checks[*].ok").value(contains(true, true, true)))
+			.andExpect(jsonPath("$.checks[*].name").value(contains("payment.money-conservation",
+					"payment.wallet-payments", "payment.one-payment-per-order", "payment.outbox-lag")))
+			.andExpect(jsonPath("$.checks[*].ok").value(contains(true, true, true, true)))
 			.andExpect(jsonPath("$.holdings[*].ref").value(containsInAnyOrder("P-1", "P-2")))
 			.andExpect(jsonPath("$.holdings[?(@.ref == 'P-1')].orderNo").value(contains("O-1")))
 			.andExpect(jsonPath("$.holdings[?(@.ref == 'P-1')].amount").value(contains(3000)));
@@ -70,6 +70,16 @@ class ReconciliationApiIT extends AbstractIntegrationTest {
 
 		findings(Instant.now()).andExpect(jsonPath("$.checks[1].violations")
 			.value(contains("payments of user mallory without a wallet (succeeded 100, trying 0)")));
+	}
+
+	@Test
+	void shouldReportEventsWaitingForKafkaLongerThanAMinute() throws Exception {
+		this.jdbc.update("INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, created_at)"
+				+ " VALUES ('E-1', 'tccmall.payment.events', 'O-1', 'PaymentSucceeded', '{}', NOW(3) - INTERVAL 2 MINUTE)");
+
+		findings(Instant.now()).andExpect(jsonPath("$.checks[3].name").value("payment.outbox-lag"))
+			.andExpect(jsonPath("$.checks[3].ok").value(false))
+			.andExpect(jsonPath("$.checks[3].details.unpublished").value(1));
 	}
 
 	private ResultActions findings(Instant since) throws Exception {
