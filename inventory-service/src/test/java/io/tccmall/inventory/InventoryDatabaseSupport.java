@@ -33,6 +33,7 @@ public abstract class InventoryDatabaseSupport {
 	void emptyTables() {
 		this.jdbc.update("DELETE FROM stock_reservation");
 		this.jdbc.update("DELETE FROM restock");
+		this.jdbc.update("DELETE FROM flash_sale");
 		this.jdbc.update("DELETE FROM product");
 		this.jdbc.update("DELETE FROM tcc_fence_log");
 	}
@@ -64,9 +65,12 @@ public abstract class InventoryDatabaseSupport {
 	/** The invariant the reconciliation relies on, for every product. */
 	protected void assertStockBalanced() {
 		List<String> unbalanced = this.jdbc
-			.queryForList("SELECT sku_id FROM product WHERE available + frozen + sold <> initial_stock + restocked "
-					+ "OR available < 0 OR frozen < 0 OR sold < 0", String.class);
-		assertThat(unbalanced).as("products breaking available + frozen + sold = initial + restocked").isEmpty();
+			.queryForList("SELECT sku_id FROM product WHERE available + frozen + sold + flash_stock"
+					+ " <> initial_stock + restocked OR available < 0 OR frozen < 0 OR sold < 0 OR flash_stock < 0"
+					+ " OR flash_stock <> (SELECT COALESCE(SUM(remaining), 0) FROM flash_sale s"
+					+ " WHERE s.sku_id = product.sku_id)", String.class);
+		assertThat(unbalanced).as("products breaking available + frozen + sold + flash = initial + restocked")
+			.isEmpty();
 	}
 
 	/** The context the TC hands to Confirm/Cancel of a branch. */

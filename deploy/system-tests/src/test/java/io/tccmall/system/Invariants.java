@@ -21,7 +21,7 @@ public final class Invariants {
 		String users = "it-" + Shop.RUN + "-%";
 
 		for (Map<String, Object> p : Db.rows("tccmall_inventory",
-				"SELECT sku_id, available, frozen, sold, initial_stock + restocked AS supplied,"
+				"SELECT sku_id, available, frozen, sold, flash_stock, initial_stock + restocked AS supplied,"
 						+ " (SELECT COALESCE(SUM(quantity), 0) FROM stock_reservation r WHERE r.sku_id = p.sku_id"
 						+ "   AND r.status IN ('TRYING', 'HELD', 'SELLING', 'RELEASING')) AS reserved,"
 						+ " (SELECT COALESCE(SUM(quantity), 0) FROM stock_reservation r WHERE r.sku_id = p.sku_id"
@@ -30,7 +30,8 @@ public final class Invariants {
 			long available = n(p, "available");
 			long frozen = n(p, "frozen");
 			long sold = n(p, "sold");
-			if (available + frozen + sold != n(p, "supplied") || available < 0 || frozen < 0 || sold < 0) {
+			if (available + frozen + sold + n(p, "flash_stock") != n(p, "supplied") || available < 0 || frozen < 0
+					|| sold < 0) {
 				violations.add("stock not conserved: " + p);
 			}
 			if (frozen != n(p, "reserved") || sold != n(p, "sold_reserved")) {

@@ -8,8 +8,9 @@ import com.baomidou.mybatisplus.annotation.TableName;
 
 /**
  * A sellable sku and its stock. Quantities only ever change through the guarded updates
- * of {@link ProductMapper}; {@code available + frozen + sold = initialStock + restocked}
- * holds at all times (a CHECK constraint enforces it).
+ * of {@link ProductMapper};
+ * {@code available + frozen + sold + flashStock = initialStock + restocked} holds at all
+ * times (a CHECK constraint enforces it).
  */
 @TableName("product")
 public class Product {
@@ -26,6 +27,8 @@ public class Product {
 	private Integer frozen;
 
 	private Integer sold;
+
+	private Integer flashStock;
 
 	private Integer restocked;
 
@@ -48,6 +51,7 @@ public class Product {
 		product.available = stock;
 		product.frozen = 0;
 		product.sold = 0;
+		product.flashStock = 0;
 		product.restocked = 0;
 		product.initialStock = stock;
 		return product;
@@ -99,6 +103,14 @@ public class Product {
 
 	public void setSold(Integer sold) {
 		this.sold = sold;
+	}
+
+	public Integer getFlashStock() {
+		return this.flashStock;
+	}
+
+	public void setFlashStock(Integer flashStock) {
+		this.flashStock = flashStock;
 	}
 
 	public Integer getRestocked() {

@@ -41,6 +41,21 @@ public interface ProductMapper extends BaseMapper<Product> {
 			+ "WHERE sku_id = #{skuId} AND frozen >= #{quantity}")
 	int unfreeze(@Param("skuId") String skuId, @Param("quantity") int quantity);
 
+	/** Moves units of normal stock into a flash sale. */
+	@Update("UPDATE product SET available = available - #{quantity}, flash_stock = flash_stock + #{quantity} "
+			+ "WHERE sku_id = #{skuId} AND available >= #{quantity}")
+	int allocateToSale(@Param("skuId") String skuId, @Param("quantity") int quantity);
+
+	/** Reserves units of a flash sale for an order. */
+	@Update("UPDATE product SET flash_stock = flash_stock - #{quantity}, frozen = frozen + #{quantity} "
+			+ "WHERE sku_id = #{skuId} AND flash_stock >= #{quantity}")
+	int freezeFromSale(@Param("skuId") String skuId, @Param("quantity") int quantity);
+
+	/** Gives a released flash-sale reservation back to its sale. */
+	@Update("UPDATE product SET flash_stock = flash_stock + #{quantity}, frozen = frozen - #{quantity} "
+			+ "WHERE sku_id = #{skuId} AND frozen >= #{quantity}")
+	int unfreezeToSale(@Param("skuId") String skuId, @Param("quantity") int quantity);
+
 	/** Confirm of stock-sell: {@code frozen -> sold}. */
 	@Update("UPDATE product SET frozen = frozen - #{quantity}, sold = sold + #{quantity} "
 			+ "WHERE sku_id = #{skuId} AND frozen >= #{quantity}")

@@ -30,23 +30,35 @@ class StockReconciliation {
 	}
 
 	/**
-	 * available + frozen + sold = initial_stock + restocked, none negative, restocked =
-	 * the restocks.
+	 * available + frozen + sold + flash_stock = initial_stock + restocked, none negative,
+	 * restocked = the restocks, flash_stock = the remaining units of the sku's flash
+	 * sales.
 	 */
 	CheckResult conservation() {
-		List<String> violations = this.jdbc.sql("""
-				SELECT sku_id, available, frozen, sold, initial_stock, restocked,
-				  (SELECT COALESCE(SUM(quantity), 0) FROM restock r WHERE r.sku_id = p.sku_id) AS restocks
-				FROM product p
-				WHERE available + frozen + sold <> initial_stock + restocked OR available < 0 OR frozen < 0 OR sold < 0
-				  OR restocked <> (SELECT COALESCE(SUM(quantity), 0) FROM restock r WHERE r.sku_id = p.sku_id)
-				ORDER BY sku_id""")
+		List<String> violations = new ArrayList<>(this.jdbc
+			.sql("""
+					SELECT sku_id, available, frozen, sold, flash_stock, initial_stock, restocked,
+					  (SELECT COALESCE(SUM(quantity), 0) FROM restock r WHERE r.sku_id = p.sku_id) AS restocks
+					FROM product p
+					WHERE available + frozen + sold + flash_stock <> initial_stock + restocked OR available < 0 OR frozen < 0
+					  OR sold < 0 OR flash_stock < 0
+					  OR restocked <> (SELECT COALESCE(SUM(quantity), 0) FROM restock r WHERE r.sku_id = p.sku_id)
+					ORDER BY sku_id""")
 			.query((rs,
-					n) -> "sku %s: available %d + frozen %d + sold %d must equal initial %d + restocked %d (restocks total %d), none negative"
+					n) -> ("sku %s: available %d + frozen %d + sold %d + flash sales %d must equal initial %d"
+							+ " + restocked %d (restocks total %d), none negative")
 						.formatted(rs.getString("sku_id"), rs.getLong("available"), rs.getLong("frozen"),
-								rs.getLong("sold"), rs.getLong("initial_stock"), rs.getLong("restocked"),
-								rs.getLong("restocks")))
-			.list();
+								rs.getLong("sold"), rs.getLong("flash_stock"), rs.getLong("initial_stock"),
+								rs.getLong("restocked"), rs.getLong("restocks")))
+			.list());
+		violations.addAll(this.jdbc.sql("""
+				SELECT p.sku_id, p.flash_stock, COALESCE(s.remaining, 0) AS remaining
+				FROM product p LEFT JOIN (SELECT sku_id, SUM(remaining) AS remaining FROM flash_sale GROUP BY sku_id) s
+				  ON s.sku_id = p.sku_id
+				WHERE p.flash_stock <> COALESCE(s.remaining, 0) ORDER BY p.sku_id""")
+			.query((rs, n) -> "sku %s: flash stock %d but its flash sales have %d units left"
+				.formatted(rs.getString("sku_id"), rs.getLong("flash_stock"), rs.getLong("remaining")))
+			.list());
 		return CheckResult.of("inventory.stock-conservation", violations, Map.of("skus", skus()));
 	}
 

@@ -41,7 +41,7 @@ class InternalStockController {
 	@PostMapping
 	ReservedStock reserve(@Valid @RequestBody ReserveStockRequest request) {
 		requireGlobalTransaction();
-		return this.reserve.prepare(null, request.orderNo(), request.items());
+		return this.reserve.prepare(null, request.orderNo(), request.items(), request.saleId());
 	}
 
 	@PostMapping("/{orderNo}/sale")

@@ -3,6 +3,7 @@ package io.tccmall.inventory.reservation;
 import java.util.function.Supplier;
 
 import io.tccmall.common.web.BusinessException;
+import io.tccmall.inventory.flashsale.FlashSaleMapper;
 import io.tccmall.inventory.product.ProductMapper;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.slf4j.Logger;
@@ -33,11 +34,15 @@ class ReservationLedger {
 
 	private final ProductMapper products;
 
+	private final FlashSaleMapper sales;
+
 	private final TransactionTemplate transaction;
 
-	ReservationLedger(StockReservationMapper reservations, ProductMapper products, TransactionTemplate transaction) {
+	ReservationLedger(StockReservationMapper reservations, ProductMapper products, FlashSaleMapper sales,
+			TransactionTemplate transaction) {
 		this.reservations = reservations;
 		this.products = products;
+		this.sales = sales;
 		this.transaction = transaction;
 	}
 
@@ -66,7 +71,7 @@ class ReservationLedger {
 		int moved = 0;
 		for (StockReservation row : this.reservations.findByOrderAndStatus(orderNo, from)) {
 			if (this.reservations.transition(row.getId(), from, to) == 1) {
-				if (change.apply(this.products, row.getSkuId(), row.getQuantity()) != 1) {
+				if (change.apply(row) != 1) {
 					// unreachable while the CHECKs hold; rolled back so nothing
 					// half-applies
 					throw new IllegalStateException("stock of " + row.getSkuId() + " does not cover reservation "
@@ -94,11 +99,29 @@ class ReservationLedger {
 		return BusinessException.conflict("ILLEGAL_RESERVATION_STATE", "Order " + orderNo + ": " + detail);
 	}
 
+	/**
+	 * Gives a reservation's stock back where it came from: the normal stock, or its flash
+	 * sale.
+	 */
+	int unfreeze(StockReservation row) {
+		if (row.getSaleId() == null) {
+			return this.products.unfreeze(row.getSkuId(), row.getQuantity());
+		}
+		if (this.sales.giveBack(row.getSaleId(), row.getQuantity()) != 1) {
+			return 0;
+		}
+		return this.products.unfreezeToSale(row.getSkuId(), row.getQuantity());
+	}
+
+	int sell(StockReservation row) {
+		return this.products.sell(row.getSkuId(), row.getQuantity());
+	}
+
 	@FunctionalInterface
 	interface StockChange {
 
-		/** A guarded product update; returns the rows it changed. */
-		int apply(ProductMapper products, String skuId, int quantity);
+		/** A guarded stock update for the reservation; returns the rows it changed. */
+		int apply(StockReservation row);
 
 	}
 

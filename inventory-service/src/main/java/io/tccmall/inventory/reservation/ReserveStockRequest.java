@@ -9,5 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 record ReserveStockRequest(@NotBlank @Size(max = StockItems.MAX_ORDER_NO_LENGTH) String orderNo,
-		@NotEmpty @Size(max = StockItems.MAX_ITEMS) List<@NotNull @Valid StockItem> items) {
+		@NotEmpty @Size(max = StockItems.MAX_ITEMS) List<@NotNull @Valid StockItem> items,
+		@Size(max = 32) String saleId) {
 }

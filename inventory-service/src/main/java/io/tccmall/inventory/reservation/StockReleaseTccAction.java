@@ -55,7 +55,7 @@ public class StockReleaseTccAction implements StockReleaseAction {
 		String orderNo = ReservationLedger.orderNo(ctx, NAME, "confirm");
 		if (orderNo != null) {
 			this.ledger.inTransaction(() -> this.ledger.settle(orderNo, ReservationStatus.RELEASING,
-					ReservationStatus.RELEASED, ProductMapper::unfreeze));
+					ReservationStatus.RELEASED, this.ledger::unfreeze));
 		}
 		return true;
 	}

@@ -11,6 +11,8 @@ class StockReservation {
 
 	private String skuId;
 
+	private String saleId;
+
 	private Integer quantity;
 
 	private ReservationStatus status;
@@ -75,6 +77,14 @@ class StockReservation {
 
 	public void setUpdatedAt(LocalDateTime updatedAt) {
 		this.updatedAt = updatedAt;
+	}
+
+	public String getSaleId() {
+		return this.saleId;
+	}
+
+	public void setSaleId(String saleId) {
+		this.saleId = saleId;
 	}
 
 }

@@ -16,9 +16,10 @@ import org.apache.ibatis.annotations.Update;
 interface StockReservationMapper {
 
 	/** 1 when the (order, sku) reservation is new, 0 when it already exists. */
-	@Insert("INSERT IGNORE INTO stock_reservation (order_no, sku_id, quantity, status) "
-			+ "VALUES (#{orderNo}, #{skuId}, #{quantity}, 'TRYING')")
-	int insertTrying(@Param("orderNo") String orderNo, @Param("skuId") String skuId, @Param("quantity") int quantity);
+	@Insert("INSERT IGNORE INTO stock_reservation (order_no, sku_id, sale_id, quantity, status) "
+			+ "VALUES (#{orderNo}, #{skuId}, #{saleId}, #{quantity}, 'TRYING')")
+	int insertTrying(@Param("orderNo") String orderNo, @Param("skuId") String skuId, @Param("quantity") int quantity,
+			@Param("saleId") String saleId);
 
 	@Select("SELECT * FROM stock_reservation WHERE order_no = #{orderNo} AND sku_id = #{skuId}")
 	StockReservation find(@Param("orderNo") String orderNo, @Param("skuId") String skuId);

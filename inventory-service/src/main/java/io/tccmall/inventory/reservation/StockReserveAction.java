@@ -16,12 +16,14 @@ public interface StockReserveAction {
 
 	/**
 	 * Reserves every item or nothing. Callers pass {@code null} for the context (Seata
-	 * fills it in).
+	 * fills it in). With a {@code saleId} the one item is taken from that flash sale's
+	 * units, at its price, instead of the normal stock.
 	 * @throws io.tccmall.common.web.BusinessException 404 {@code SKU_NOT_FOUND}, 409
 	 * {@code OUT_OF_STOCK}, 409 {@code ILLEGAL_RESERVATION_STATE} (the order's
-	 * reservation has moved on), 400 {@code VALIDATION_FAILED}
+	 * reservation has moved on), 400 {@code VALIDATION_FAILED}, 404
+	 * {@code FLASH_SALE_NOT_FOUND}
 	 */
-	ReservedStock prepare(BusinessActionContext ctx, String orderNo, List<StockItem> items);
+	ReservedStock prepare(BusinessActionContext ctx, String orderNo, List<StockItem> items, String saleId);
 
 	boolean confirm(BusinessActionContext ctx);
 

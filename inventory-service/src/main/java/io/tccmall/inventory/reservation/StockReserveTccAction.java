@@ -6,6 +6,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.tccmall.common.web.BusinessException;
+import io.tccmall.inventory.flashsale.FlashSale;
+import io.tccmall.inventory.flashsale.FlashSaleMapper;
 import io.tccmall.inventory.product.Product;
 import io.tccmall.inventory.product.ProductMapper;
 import io.tccmall.inventory.product.ProductNotFound;
@@ -33,25 +35,60 @@ public class StockReserveTccAction implements StockReserveAction {
 
 	private final ReservationLedger ledger;
 
-	StockReserveTccAction(StockReservationMapper reservations, ProductMapper products, ReservationLedger ledger) {
+	private final FlashSaleMapper sales;
+
+	StockReserveTccAction(StockReservationMapper reservations, ProductMapper products, ReservationLedger ledger,
+			FlashSaleMapper sales) {
 		this.reservations = reservations;
 		this.products = products;
 		this.ledger = ledger;
+		this.sales = sales;
 	}
 
 	@Override
 	@TwoPhaseBusinessAction(name = NAME, commitMethod = "confirm", rollbackMethod = "cancel", useTCCFence = true)
 	public ReservedStock prepare(BusinessActionContext ctx,
 			@BusinessActionContextParameter(paramName = ReservationLedger.ORDER_NO) String orderNo,
-			List<StockItem> items) {
+			List<StockItem> items, String saleId) {
 		List<StockItem> sorted = StockItems.sortedAndChecked(orderNo, items);
+		if (saleId != null) {
+			return this.ledger.inTransaction(() -> reserveFromSale(orderNo, sorted, saleId));
+		}
 		return this.ledger.inTransaction(() -> reserve(orderNo, sorted));
+	}
+
+	/**
+	 * A flash-sale order: its one item comes out of the sale's remaining units (guarded),
+	 * at the sale's price. Redis admitted the buyer; this is the database's final word.
+	 */
+	private ReservedStock reserveFromSale(String orderNo, List<StockItem> items, String saleId) {
+		FlashSale sale = this.sales.find(saleId);
+		if (sale == null) {
+			throw BusinessException.notFound("FLASH_SALE_NOT_FOUND", "No flash sale " + saleId);
+		}
+		StockItem item = items.get(0);
+		if (items.size() != 1 || !item.skuId().equals(sale.skuId())) {
+			throw BusinessException.badRequest("VALIDATION_FAILED",
+					"A flash-sale order holds the sale's sku " + sale.skuId() + " only");
+		}
+		if (this.reservations.insertTrying(orderNo, item.skuId(), item.quantity(), saleId) == 1) {
+			if (this.sales.take(saleId, item.skuId(), item.quantity()) == 0
+					|| this.products.freezeFromSale(item.skuId(), item.quantity()) == 0) {
+				throw BusinessException.conflict("SOLD_OUT", "Flash sale " + saleId + " has no units left");
+			}
+		}
+		else {
+			checkRepeatedTry(orderNo, item);
+		}
+		Product product = this.products.selectById(item.skuId());
+		return new ReservedStock(orderNo,
+				List.of(new ReservedItem(item.skuId(), item.quantity(), sale.priceCents(), product.getName())));
 	}
 
 	/** A refusal throws, which rolls back every sku reserved before it. */
 	private ReservedStock reserve(String orderNo, List<StockItem> sorted) {
 		for (StockItem item : sorted) {
-			if (this.reservations.insertTrying(orderNo, item.skuId(), item.quantity()) == 1) {
+			if (this.reservations.insertTrying(orderNo, item.skuId(), item.quantity(), null) == 1) {
 				if (this.products.freeze(item.skuId(), item.quantity()) == 0) {
 					throw refusal(item);
 				}
@@ -107,7 +144,7 @@ public class StockReserveTccAction implements StockReserveAction {
 		String orderNo = ReservationLedger.orderNo(ctx, NAME, "cancel");
 		if (orderNo != null) {
 			this.ledger.inTransaction(() -> this.ledger.settle(orderNo, ReservationStatus.TRYING,
-					ReservationStatus.CANCELLED, ProductMapper::unfreeze));
+					ReservationStatus.CANCELLED, this.ledger::unfreeze));
 		}
 		return true;
 	}

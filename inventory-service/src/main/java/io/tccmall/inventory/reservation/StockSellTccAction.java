@@ -48,7 +48,7 @@ public class StockSellTccAction implements StockSellAction {
 		String orderNo = ReservationLedger.orderNo(ctx, NAME, "confirm");
 		if (orderNo != null) {
 			this.ledger.inTransaction(() -> this.ledger.settle(orderNo, ReservationStatus.SELLING,
-					ReservationStatus.SOLD, ProductMapper::sell));
+					ReservationStatus.SOLD, this.ledger::sell));
 		}
 		return true;
 	}

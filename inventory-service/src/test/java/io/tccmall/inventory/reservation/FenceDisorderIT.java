@@ -52,7 +52,7 @@ class FenceDisorderIT extends FenceDisorderContract {
 				FencedAction.of(StockReserveAction.NAME, StockReserveAction.class, this.reserve)
 					.context(ReservationLedger.ORDER_NO, ORDER)
 					.given(this::products)
-					.tries(ctx -> this.reserve.prepare(ctx, ORDER, items))
+					.tries(ctx -> this.reserve.prepare(ctx, ORDER, items, null))
 					.state(this::state)
 					.expect(fresh,
 							state(List.of(7, 3, 0), List.of(8, 2, 0), Map.of("SKU-A", "TRYING", "SKU-B", "TRYING")),

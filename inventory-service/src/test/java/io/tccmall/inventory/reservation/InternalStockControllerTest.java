@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -34,7 +35,7 @@ class InternalStockControllerTest {
 
 	@Test
 	void shouldRefuseATryOutsideAGlobalTransactionBecauseNothingWouldEverConfirmOrCancelIt() {
-		ReserveStockRequest request = new ReserveStockRequest("O-1", List.of(new StockItem("SKU-A", 1)));
+		ReserveStockRequest request = new ReserveStockRequest("O-1", List.of(new StockItem("SKU-A", 1)), null);
 
 		for (Runnable call : List.<Runnable>of(() -> this.controller.reserve(request),
 				() -> this.controller.sell("O-1"), () -> this.controller.release("O-1"))) {
@@ -49,9 +50,9 @@ class InternalStockControllerTest {
 	@Test
 	void shouldRunTheTryInsideAGlobalTransaction() {
 		RootContext.bind("127.0.0.1:8091:42");
-		ReserveStockRequest request = new ReserveStockRequest("O-1", List.of(new StockItem("SKU-A", 1)));
+		ReserveStockRequest request = new ReserveStockRequest("O-1", List.of(new StockItem("SKU-A", 1)), null);
 		ReservedStock reserved = new ReservedStock("O-1", List.of(new ReservedItem("SKU-A", 1, 100, "Alpha")));
-		when(this.reserve.prepare(any(), eq("O-1"), eq(request.items()))).thenReturn(reserved);
+		when(this.reserve.prepare(any(), eq("O-1"), eq(request.items()), isNull())).thenReturn(reserved);
 
 		assertThat(this.controller.reserve(request)).isEqualTo(reserved);
 		assertThat(this.controller.sell("O-1")).isEmpty();

@@ -35,7 +35,7 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 	@Test
 	void shouldFreezeEveryItemAndAnswerUnitPricesAndNamesInSkuOrder() {
 		ReservedStock reserved = this.reserve.prepare(null, "O-1",
-				List.of(new StockItem("SKU-C", 1), new StockItem("SKU-A", 3)));
+				List.of(new StockItem("SKU-C", 1), new StockItem("SKU-A", 3)), null);
 
 		assertThat(reserved).isEqualTo(new ReservedStock("O-1",
 				List.of(new ReservedItem("SKU-A", 3, 1250, "Alpha"), new ReservedItem("SKU-C", 1, 129900, "Charlie"))));
@@ -48,7 +48,7 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 	@Test
 	void shouldReserveNothingWhenTheSecondOfThreeSkusIsShort() {
 		assertThatThrownBy(() -> this.reserve.prepare(null, "O-1",
-				List.of(new StockItem("SKU-A", 2), new StockItem("SKU-B", 6), new StockItem("SKU-C", 1))))
+				List.of(new StockItem("SKU-A", 2), new StockItem("SKU-B", 6), new StockItem("SKU-C", 1)), null))
 			.isInstanceOfSatisfying(BusinessException.class, ex -> {
 				assertThat(ex.code()).isEqualTo("OUT_OF_STOCK");
 				assertThat(ex.status().value()).isEqualTo(409);
@@ -63,7 +63,7 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 	@Test
 	void shouldReserveNothingWhenASkuDoesNotExist() {
 		assertThatThrownBy(() -> this.reserve.prepare(null, "O-1",
-				List.of(new StockItem("SKU-A", 2), new StockItem("SKU-ZZZ", 1))))
+				List.of(new StockItem("SKU-A", 2), new StockItem("SKU-ZZZ", 1)), null))
 			.isInstanceOfSatisfying(BusinessException.class, ex -> {
 				assertThat(ex.code()).isEqualTo("SKU_NOT_FOUND");
 				assertThat(ex.status().value()).isEqualTo(404);
@@ -75,15 +75,15 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 
 	@Test
 	void shouldTreatSkuIdsAsCaseSensitive() {
-		assertThatThrownBy(() -> this.reserve.prepare(null, "O-1", List.of(new StockItem("sku-a", 1))))
+		assertThatThrownBy(() -> this.reserve.prepare(null, "O-1", List.of(new StockItem("sku-a", 1)), null))
 			.isInstanceOfSatisfying(BusinessException.class, ex -> assertThat(ex.code()).isEqualTo("SKU_NOT_FOUND"));
 		assertThat(stock("SKU-A").available()).isEqualTo(100);
 	}
 
 	@Test
 	void shouldRefuseDuplicatedSkusAndReserveNothing() {
-		assertThatThrownBy(
-				() -> this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 1), new StockItem("SKU-A", 2))))
+		assertThatThrownBy(() -> this.reserve.prepare(null, "O-1",
+				List.of(new StockItem("SKU-A", 1), new StockItem("SKU-A", 2)), null))
 			.isInstanceOfSatisfying(BusinessException.class,
 					ex -> assertThat(ex.code()).isEqualTo("VALIDATION_FAILED"));
 		assertThat(stock("SKU-A")).isEqualTo(new Stock(100, 0, 0, 0, 100));
@@ -93,8 +93,8 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 	@Test
 	void shouldFreezeOnceWhenTheSameOrderIsReservedTwice() {
 		List<StockItem> items = List.of(new StockItem("SKU-A", 4), new StockItem("SKU-B", 2));
-		ReservedStock first = this.reserve.prepare(null, "O-1", items);
-		ReservedStock second = this.reserve.prepare(null, "O-1", items);
+		ReservedStock first = this.reserve.prepare(null, "O-1", items, null);
+		ReservedStock second = this.reserve.prepare(null, "O-1", items, null);
 
 		assertThat(second).isEqualTo(first);
 		assertThat(stock("SKU-A")).isEqualTo(new Stock(96, 4, 0, 0, 100));
@@ -104,9 +104,9 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 
 	@Test
 	void shouldRefuseAnOrderNumberThatAlreadyReservedADifferentQuantity() {
-		this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 4)));
+		this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 4)), null);
 
-		assertThatThrownBy(() -> this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 5))))
+		assertThatThrownBy(() -> this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 5)), null))
 			.isInstanceOfSatisfying(BusinessException.class,
 					ex -> assertThat(ex.code()).isEqualTo("ILLEGAL_RESERVATION_STATE"));
 		assertThat(stock("SKU-A")).isEqualTo(new Stock(96, 4, 0, 0, 100));
@@ -114,10 +114,10 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 
 	@Test
 	void shouldNotReportACancelledReservationAsReservedWhenTheTryIsRepeated() {
-		this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 4)));
+		this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 4)), null);
 		this.reserve.cancel(context(StockReserveAction.NAME, "O-1"));
 
-		assertThatThrownBy(() -> this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 4))))
+		assertThatThrownBy(() -> this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 4)), null))
 			.isInstanceOfSatisfying(BusinessException.class,
 					ex -> assertThat(ex.code()).isEqualTo("ILLEGAL_RESERVATION_STATE"));
 		assertThat(stock("SKU-A")).isEqualTo(new Stock(100, 0, 0, 0, 100));
@@ -125,7 +125,7 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 
 	@Test
 	void shouldHoldTheStockOnConfirmWithoutMovingQuantitiesEvenWhenConfirmedTwice() {
-		this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 3), new StockItem("SKU-C", 2)));
+		this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 3), new StockItem("SKU-C", 2)), null);
 
 		assertThat(this.reserve.confirm(context(StockReserveAction.NAME, "O-1"))).isTrue();
 		assertThat(this.reserve.confirm(context(StockReserveAction.NAME, "O-1"))).isTrue();
@@ -138,7 +138,7 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 
 	@Test
 	void shouldGiveTheStockBackOnceWhenCancelRunsTwice() {
-		this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 3), new StockItem("SKU-B", 5)));
+		this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 3), new StockItem("SKU-B", 5)), null);
 
 		assertThat(this.reserve.cancel(context(StockReserveAction.NAME, "O-1"))).isTrue();
 		assertThat(this.reserve.cancel(context(StockReserveAction.NAME, "O-1"))).isTrue();
@@ -151,7 +151,7 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 
 	@Test
 	void shouldTreatCancelOfAnOrderNeverTriedAsANoOp() {
-		this.reserve.prepare(null, "O-OTHER", List.of(new StockItem("SKU-A", 3)));
+		this.reserve.prepare(null, "O-OTHER", List.of(new StockItem("SKU-A", 3)), null);
 
 		assertThat(this.reserve.cancel(context(StockReserveAction.NAME, "O-NEVER"))).isTrue();
 		assertThat(this.reserve.confirm(context(StockReserveAction.NAME, "O-NEVER"))).isTrue();
@@ -163,7 +163,7 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 
 	@Test
 	void shouldLeaveHeldStockAloneWhenCancelArrivesAfterConfirm() {
-		this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 3)));
+		this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 3)), null);
 		this.reserve.confirm(context(StockReserveAction.NAME, "O-1"));
 
 		assertThat(this.reserve.cancel(context(StockReserveAction.NAME, "O-1"))).isTrue();
@@ -174,7 +174,7 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 
 	@Test
 	void shouldSucceedWithoutEffectWhenTheContextHasNoOrderNumber() {
-		this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 3)));
+		this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 3)), null);
 
 		assertThat(this.reserve.cancel(context(StockReserveAction.NAME, null))).isTrue();
 		assertThat(this.reserve.confirm(context(StockReserveAction.NAME, null))).isTrue();
@@ -192,7 +192,7 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 			buyers.add(() -> {
 				start.await();
 				try {
-					this.reserve.prepare(null, orderNo, List.of(new StockItem("SKU-HOT", 1)));
+					this.reserve.prepare(null, orderNo, List.of(new StockItem("SKU-HOT", 1)), null);
 					return true;
 				}
 				catch (BusinessException ex) {
@@ -219,7 +219,7 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 		for (int i = 0; i < 10; i++) {
 			retries.add(() -> {
 				start.await();
-				this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 7), new StockItem("SKU-C", 1)));
+				this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 7), new StockItem("SKU-C", 1)), null);
 				return true;
 			});
 		}
@@ -240,7 +240,7 @@ class StockReserveActionIT extends InventoryDatabaseSupport {
 					: List.of(new StockItem("SKU-C", 1), new StockItem("SKU-A", 1));
 			orders.add(() -> {
 				start.await();
-				this.reserve.prepare(null, orderNo, items);
+				this.reserve.prepare(null, orderNo, items, null);
 				this.reserve.cancel(context(StockReserveAction.NAME, orderNo));
 				return true;
 			});

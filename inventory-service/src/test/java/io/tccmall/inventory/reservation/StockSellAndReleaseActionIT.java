@@ -32,7 +32,7 @@ class StockSellAndReleaseActionIT extends InventoryDatabaseSupport {
 
 	/** An order placed and confirmed: 3 of A and 2 of B held. */
 	private void heldOrder(String orderNo) {
-		this.reserve.prepare(null, orderNo, List.of(new StockItem("SKU-A", 3), new StockItem("SKU-B", 2)));
+		this.reserve.prepare(null, orderNo, List.of(new StockItem("SKU-A", 3), new StockItem("SKU-B", 2)), null);
 		this.reserve.confirm(context(StockReserveAction.NAME, orderNo));
 	}
 
@@ -82,7 +82,7 @@ class StockSellAndReleaseActionIT extends InventoryDatabaseSupport {
 
 	@Test
 	void shouldRefuseToSellAnOrderThatHoldsNothing() {
-		this.reserve.prepare(null, "O-TRYING", List.of(new StockItem("SKU-A", 1)));
+		this.reserve.prepare(null, "O-TRYING", List.of(new StockItem("SKU-A", 1)), null);
 		heldOrder("O-SOLD");
 		this.sell.prepare(null, "O-SOLD");
 		this.sell.confirm(context(StockSellAction.NAME, "O-SOLD"));
@@ -144,7 +144,7 @@ class StockSellAndReleaseActionIT extends InventoryDatabaseSupport {
 		heldOrder("O-RELEASED");
 		this.release.prepare(null, "O-RELEASED");
 		this.release.confirm(context(StockReleaseAction.NAME, "O-RELEASED"));
-		this.reserve.prepare(null, "O-CANCELLED", List.of(new StockItem("SKU-A", 5)));
+		this.reserve.prepare(null, "O-CANCELLED", List.of(new StockItem("SKU-A", 5)), null);
 		this.reserve.cancel(context(StockReserveAction.NAME, "O-CANCELLED"));
 
 		for (String orderNo : List.of("O-RELEASED", "O-CANCELLED", "O-UNKNOWN")) {
@@ -165,7 +165,7 @@ class StockSellAndReleaseActionIT extends InventoryDatabaseSupport {
 		this.sell.confirm(context(StockSellAction.NAME, "O-SOLD"));
 		heldOrder("O-SELLING");
 		this.sell.prepare(null, "O-SELLING");
-		this.reserve.prepare(null, "O-TRYING", List.of(new StockItem("SKU-A", 1)));
+		this.reserve.prepare(null, "O-TRYING", List.of(new StockItem("SKU-A", 1)), null);
 		Stock before = stock("SKU-A");
 
 		for (String orderNo : List.of("O-SOLD", "O-SELLING", "O-TRYING")) {

@@ -1,6 +1,7 @@
 package io.tccmall.order.checkout;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 import io.tccmall.common.idempotency.IdempotentRequest;
@@ -38,7 +39,23 @@ public class CheckoutService {
 	}
 
 	public OrderView place(String userId, String idempotencyKey, PlaceOrderRequest request) {
-		String hash = IdempotentRequest.sha256(request.canonical());
+		return place(userId, idempotencyKey, request, null);
+	}
+
+	/**
+	 * Places the order of a buyer the flash sale admitted: one unit of the sale's sku
+	 * from the sale's units, with the sale's payment deadline. The ticket id is the
+	 * order's idempotency key, so a ticket delivered twice places one order.
+	 */
+	public OrderView placeFlashSaleOrder(String userId, String ticketId, String saleId, String skuId,
+			int paymentDeadlineSeconds) {
+		var request = new PlaceOrderRequest(List.of(new PlaceOrderRequest.Line(skuId, 1)), null,
+				paymentDeadlineSeconds);
+		return place(userId, "flash-" + ticketId, request, saleId);
+	}
+
+	private OrderView place(String userId, String idempotencyKey, PlaceOrderRequest request, String saleId) {
+		String hash = IdempotentRequest.sha256(request.canonical() + (saleId == null ? "" : "sale=" + saleId));
 		Order earlier = this.orders.findByIdempotencyKey(userId, idempotencyKey);
 		if (earlier != null) {
 			// the key outlived its idempotency record, or the first request's instance
@@ -49,7 +66,7 @@ public class CheckoutService {
 			}
 			return view(earlier);
 		}
-		String orderNo = this.transactions.place(userId, idempotencyKey, hash, request);
+		String orderNo = this.transactions.place(userId, idempotencyKey, hash, request, saleId);
 		return view(this.orders.selectById(orderNo));
 	}
 

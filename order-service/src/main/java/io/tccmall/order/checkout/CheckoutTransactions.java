@@ -56,11 +56,12 @@ class CheckoutTransactions {
 	}
 
 	@GlobalTransactional(name = "place-order", timeoutMills = 30_000, rollbackFor = Throwable.class)
-	public String place(String userId, String idempotencyKey, String requestHash, PlaceOrderRequest request) {
+	public String place(String userId, String idempotencyKey, String requestHash, PlaceOrderRequest request,
+			String saleId) {
 		Duration deadline = paymentDeadline(request);
 		String orderNo = Ids.next();
 		InventoryClient.Reservation reservation = this.participants.reserveStock(orderNo,
-				request.items().stream().map(l -> new InventoryClient.Line(l.skuId(), l.quantity())).toList());
+				request.items().stream().map(l -> new InventoryClient.Line(l.skuId(), l.quantity())).toList(), saleId);
 		long total = reservation.items().stream().mapToLong(l -> l.unitPriceCents() * l.quantity()).sum();
 		long discount = (request.couponId() != null)
 				? Math.min(total, this.participants.lockCoupon(request.couponId(), userId, orderNo, total)) : 0;

@@ -1,5 +1,7 @@
 package io.tccmall.order.participant;
 
+import java.time.Instant;
+
 import java.util.List;
 
 import io.tccmall.common.reconciliation.ParticipantFindings;
@@ -31,7 +33,21 @@ public interface InventoryClient {
 	@GetMapping("/internal/reconciliation")
 	ParticipantFindings reconciliation(@RequestParam("since") String since);
 
-	record ReserveRequest(String orderNo, List<Line> items) {
+	/** Flash sales, read outside any global transaction. */
+	@GetMapping("/internal/flash-sales/{saleId}")
+	FlashSale flashSale(@PathVariable("saleId") String saleId);
+
+	@GetMapping("/internal/flash-sales")
+	List<FlashSale> upcomingFlashSales();
+
+	/**
+	 * @param saleId a flash sale to take the one item from, or null
+	 */
+	record ReserveRequest(String orderNo, List<Line> items, String saleId) {
+	}
+
+	record FlashSale(String saleId, String skuId, int units, int remaining, long priceCents, Instant startsAt,
+			Instant endsAt, int perUserLimit, int paymentDeadlineSeconds) {
 	}
 
 	record Line(String skuId, int quantity) {

@@ -31,9 +31,9 @@ public class Participants {
 		this.payments = payments;
 	}
 
-	public InventoryClient.Reservation reserveStock(String orderNo, List<InventoryClient.Line> lines) {
+	public InventoryClient.Reservation reserveStock(String orderNo, List<InventoryClient.Line> lines, String saleId) {
 		return this.calls.call("inventory",
-				() -> this.inventory.reserve(new InventoryClient.ReserveRequest(orderNo, lines)));
+				() -> this.inventory.reserve(new InventoryClient.ReserveRequest(orderNo, lines, saleId)));
 	}
 
 	public void sellStock(String orderNo) {

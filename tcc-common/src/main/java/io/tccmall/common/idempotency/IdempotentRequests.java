@@ -125,7 +125,7 @@ public class IdempotentRequests {
 				.body(write(answer.getBody()));
 		}
 		catch (RuntimeException ex) {
-			BusinessException refusal = refusal(ex);
+			BusinessException refusal = BusinessException.refusalIn(ex);
 			if (refusal == null) {
 				this.store.release(id, owner);
 				throw ex;
@@ -142,16 +142,6 @@ public class IdempotentRequests {
 			.contentType(MediaType.parseMediaType(record.responseType()))
 			.body(record.responseBody());
 		return withReplayed(answer, true);
-	}
-
-	/** A business refusal (4xx) anywhere in the cause chain, or null. */
-	private static BusinessException refusal(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof BusinessException business && business.status().is4xxClientError()) {
-				return business;
-			}
-		}
-		return null;
 	}
 
 	private static ProblemDetail problem(BusinessException refusal) {

@@ -27,6 +27,19 @@ public class BusinessException extends RuntimeException {
 		return this.code;
 	}
 
+	/**
+	 * A business refusal (4xx) anywhere in the cause chain (circuit breakers and the TM
+	 * wrap them), or null.
+	 */
+	public static BusinessException refusalIn(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof BusinessException business && business.status().is4xxClientError()) {
+				return business;
+			}
+		}
+		return null;
+	}
+
 	public static BusinessException notFound(String code, String detail) {
 		return new BusinessException(HttpStatus.NOT_FOUND, code, detail);
 	}
