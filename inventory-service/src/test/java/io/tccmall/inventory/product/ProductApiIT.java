@@ -241,7 +241,7 @@ class ProductApiIT extends InventoryDatabaseSupport {
 		this.mvc.perform(asAdmin(get("/api/admin/products/SKU-0001/stock")))
 			.andExpect(status().isOk())
 			.andExpect(content().json("""
-					{"skuId":"SKU-0001","available":90,"frozen":6,"sold":4}""", true));
+					{"skuId":"SKU-0001","available":90,"frozen":6,"sold":4,"flashStock":0}""", true));
 		this.mvc.perform(asAdmin(get("/api/admin/products/SKU-9999/stock")))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.code").value("SKU_NOT_FOUND"));

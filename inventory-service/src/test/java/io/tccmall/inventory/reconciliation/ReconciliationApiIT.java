@@ -80,7 +80,7 @@ class ReconciliationApiIT extends InventoryDatabaseSupport {
 		findings(Instant.now()).andExpect(status().isOk())
 			.andExpect(jsonPath("$.checks[0].ok").value(false))
 			.andExpect(jsonPath("$.checks[0].violations").value(contains(
-					"sku SKU-B: available 7 + frozen 0 + sold 0 must equal initial 5 + restocked 2 (restocks total 0), none negative")))
+					"sku SKU-B: available 7 + frozen 0 + sold 0 + flash sales 0 must equal initial 5 + restocked 2 (restocks total 0), none negative")))
 			.andExpect(jsonPath("$.checks[1].ok").value(true));
 	}
 
