@@ -14,6 +14,7 @@ CREATE TABLE flash_ticket (
   UNIQUE KEY uk_flash_ticket_key (sale_id, user_id, idempotency_key),
   UNIQUE KEY uk_flash_ticket_order (order_no),
   KEY idx_flash_ticket_sale_status (sale_id, status),
+  KEY idx_flash_ticket_status (status, created_at),
   KEY idx_flash_ticket_user (user_id, sale_id),
   CONSTRAINT ck_flash_ticket_status CHECK (status IN ('QUEUED', 'ORDERED', 'FAILED', 'RELEASED'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
