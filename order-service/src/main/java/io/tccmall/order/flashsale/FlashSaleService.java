@@ -3,6 +3,8 @@ package io.tccmall.order.flashsale;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tccmall.common.id.Ids;
 import io.tccmall.common.lock.LockTemplate;
 import io.tccmall.common.outbox.Outbox;
@@ -42,8 +44,14 @@ class FlashSaleService {
 
 	private final LockTemplate locks;
 
+	private final MeterRegistry meters;
+
 	FlashSaleService(FlashSaleGate gate, FlashTickets tickets, Outbox outbox, TransactionTemplate transactions,
-			InventoryClient inventory, ParticipantCalls calls, LockTemplate locks) {
+			InventoryClient inventory, ParticipantCalls calls, LockTemplate locks, MeterRegistry meters) {
+		this.meters = meters;
+		Gauge.builder("tccmall.flash.sale.queue.depth", tickets, FlashTickets::queuedTotal)
+			.description("Admitted flash-sale tickets waiting to become orders")
+			.register(meters);
 		this.gate = gate;
 		this.tickets = tickets;
 		this.outbox = outbox;
@@ -59,6 +67,8 @@ class FlashSaleService {
 			load(saleId);
 			admission = this.gate.admit(saleId, userId, idempotencyKey, Ids.next());
 		}
+		this.meters.counter("tccmall.flash.sale.admissions", "outcome", admission.outcome().name().toLowerCase())
+			.increment();
 		return switch (admission.outcome()) {
 			case ADMITTED -> queue(admission.ticketId(), saleId, userId, idempotencyKey);
 			case REPLAY -> replay(admission.ticketId(), saleId);

@@ -62,6 +62,10 @@ class FlashTickets {
 				Long.class, saleId);
 	}
 
+	double queuedTotal() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM flash_ticket WHERE status = 'QUEUED'", Long.class);
+	}
+
 	/** Tickets that count against each buyer's limit (a failed one does not). */
 	Map<String, Long> ticketsPerBuyer(String saleId) {
 		Map<String, Long> perBuyer = new HashMap<>();

@@ -2,6 +2,7 @@ package io.tccmall.order.timeout;
 
 import java.time.Duration;
 
+import io.tccmall.order.checkout.CheckoutMetrics;
 import io.tccmall.order.checkout.CheckoutService;
 import io.tccmall.order.order.OrderMapper;
 import org.slf4j.Logger;
@@ -27,12 +28,15 @@ class OrderTimeouts {
 
 	private final CheckoutService checkout;
 
+	private final CheckoutMetrics metrics;
+
 	private final int batchSize;
 
-	OrderTimeouts(OrderMapper orders, CheckoutService checkout,
+	OrderTimeouts(OrderMapper orders, CheckoutService checkout, CheckoutMetrics metrics,
 			@Value("${tccmall.order.timeout-batch-size:100}") int batchSize) {
 		this.orders = orders;
 		this.checkout = checkout;
+		this.metrics = metrics;
 		this.batchSize = batchSize;
 	}
 
@@ -42,7 +46,7 @@ class OrderTimeouts {
 		int cancelled = 0;
 		for (String orderNo : this.orders.findExpired(this.batchSize)) {
 			try {
-				if (this.checkout.expire(orderNo, Duration.ZERO)) {
+				if (this.metrics.time("timeout", () -> this.checkout.expire(orderNo, Duration.ZERO))) {
 					cancelled++;
 					log.info("order {} cancelled: its payment deadline passed", orderNo);
 				}

@@ -3,6 +3,7 @@ package io.tccmall.order.web;
 import io.tccmall.common.idempotency.IdempotentRequest;
 import io.tccmall.common.idempotency.IdempotentRequests;
 import io.tccmall.common.web.Caller;
+import io.tccmall.order.checkout.CheckoutMetrics;
 import io.tccmall.order.checkout.CheckoutService;
 import io.tccmall.order.checkout.OrderPage;
 import io.tccmall.order.checkout.OrderView;
@@ -38,9 +39,12 @@ class OrderController {
 
 	private final IdempotentRequests idempotency;
 
-	OrderController(CheckoutService checkout, IdempotentRequests idempotency) {
+	private final CheckoutMetrics metrics;
+
+	OrderController(CheckoutService checkout, IdempotentRequests idempotency, CheckoutMetrics metrics) {
 		this.checkout = checkout;
 		this.idempotency = idempotency;
+		this.metrics = metrics;
 	}
 
 	@PostMapping
@@ -49,7 +53,7 @@ class OrderController {
 			@Valid @RequestBody PlaceOrderRequest request) {
 		var once = IdempotentRequest.of(caller.userId(), "place-order", idempotencyKey, request.canonical());
 		return this.idempotency.execute(once, () -> ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.checkout.place(caller.userId(), idempotencyKey, request)));
+			.body(this.metrics.time("place", () -> this.checkout.place(caller.userId(), idempotencyKey, request))));
 	}
 
 	@GetMapping
@@ -67,15 +71,16 @@ class OrderController {
 	ResponseEntity<Object> pay(Caller caller, @PathVariable String orderNo,
 			@RequestHeader(IDEMPOTENCY_KEY) @Pattern(regexp = KEY_PATTERN) String idempotencyKey) {
 		var once = IdempotentRequest.of(caller.userId(), "pay-order", idempotencyKey, "orderNo=" + orderNo);
-		return this.idempotency.execute(once,
-				() -> ResponseEntity.ok(this.checkout.pay(caller.userId(), orderNo, idempotencyKey)));
+		return this.idempotency.execute(once, () -> ResponseEntity
+			.ok(this.metrics.time("pay", () -> this.checkout.pay(caller.userId(), orderNo, idempotencyKey))));
 	}
 
 	@PostMapping("/{orderNo}/cancellation")
 	ResponseEntity<Object> cancel(Caller caller, @PathVariable String orderNo,
 			@RequestHeader(IDEMPOTENCY_KEY) @Pattern(regexp = KEY_PATTERN) String idempotencyKey) {
 		var once = IdempotentRequest.of(caller.userId(), "cancel-order", idempotencyKey, "orderNo=" + orderNo);
-		return this.idempotency.execute(once, () -> ResponseEntity.ok(this.checkout.cancel(caller.userId(), orderNo)));
+		return this.idempotency.execute(once, () -> ResponseEntity
+			.ok(this.metrics.time("cancel", () -> this.checkout.cancel(caller.userId(), orderNo))));
 	}
 
 }

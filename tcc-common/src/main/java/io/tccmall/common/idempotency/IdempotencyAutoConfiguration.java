@@ -3,9 +3,12 @@ package io.tccmall.common.idempotency;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tccmall.common.lock.LockAutoConfiguration;
 import io.tccmall.common.lock.LockTemplate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,8 +34,9 @@ public class IdempotencyAutoConfiguration {
 	@Bean
 	IdempotentRequests idempotentRequests(IdempotencyRecordStore store, LockTemplate locks, ObjectMapper json,
 			@Value("${tccmall.idempotency.lease:60s}") Duration lease,
-			@Value("${tccmall.idempotency.retention:24h}") Duration retention) {
-		return new IdempotentRequests(store, locks, json, lease, retention);
+			@Value("${tccmall.idempotency.retention:24h}") Duration retention, ObjectProvider<MeterRegistry> meters) {
+		return new IdempotentRequests(store, locks, json, lease, retention,
+				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean

@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tccmall.common.idempotency.IdempotencyRecordStore.IdempotencyRecord;
 import io.tccmall.common.lock.LockTemplate;
 import io.tccmall.common.web.BusinessException;
@@ -59,8 +61,13 @@ public class IdempotentRequests {
 
 	private final Duration retention;
 
+	private final Counter replays;
+
 	IdempotentRequests(IdempotencyRecordStore store, LockTemplate locks, ObjectMapper json, Duration lease,
-			Duration retention) {
+			Duration retention, MeterRegistry meters) {
+		this.replays = Counter.builder("tccmall.idempotency.replays")
+			.description("Requests answered from a stored first answer")
+			.register(meters);
 		this.store = store;
 		this.locks = locks;
 		this.json = json;
@@ -138,6 +145,7 @@ public class IdempotentRequests {
 		if (record == null || !record.completed()) {
 			throw inProgress();
 		}
+		this.replays.increment();
 		ResponseEntity<Object> answer = ResponseEntity.status(record.responseStatus())
 			.contentType(MediaType.parseMediaType(record.responseType()))
 			.body(record.responseBody());

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.tccmall.common.web.BusinessException;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
@@ -20,9 +22,12 @@ public class LockTemplate {
 
 	private final Duration defaultWait;
 
-	public LockTemplate(RedissonClient redisson, Duration defaultWait) {
+	private final MeterRegistry meters;
+
+	public LockTemplate(RedissonClient redisson, Duration defaultWait, MeterRegistry meters) {
 		this.redisson = redisson;
 		this.defaultWait = defaultWait;
+		this.meters = meters;
 	}
 
 	public <T> T withLock(String key, Supplier<T> section) {
@@ -32,6 +37,7 @@ public class LockTemplate {
 	public <T> T withLock(String key, Duration wait, Supplier<T> section) {
 		RLock lock = this.redisson.getLock("tccmall:lock:" + key);
 		boolean acquired;
+		long waitStarted = System.nanoTime();
 		try {
 			// no lease time: Redisson's watchdog renews the lease while this thread is
 			// alive
@@ -41,6 +47,11 @@ public class LockTemplate {
 			Thread.currentThread().interrupt();
 			throw busy(key);
 		}
+		Timer.builder("tccmall.lock.wait")
+			.description("Time spent waiting for a Redisson lock")
+			.tag("outcome", acquired ? "acquired" : "busy")
+			.register(this.meters)
+			.record(System.nanoTime() - waitStarted, TimeUnit.NANOSECONDS);
 		if (!acquired) {
 			throw busy(key);
 		}

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,7 +45,7 @@ public class OutboxAutoConfiguration {
 			KafkaProperties kafkaProperties, @Value("${spring.application.name}") String name,
 			@Value("${tccmall.outbox.batch-size:200}") int batchSize,
 			@Value("${tccmall.outbox.send-timeout:10s}") Duration sendTimeout,
-			@Value("${tccmall.outbox.retention:7d}") Duration retention) {
+			@Value("${tccmall.outbox.retention:7d}") Duration retention, ObjectProvider<MeterRegistry> meters) {
 		Map<String, Object> producer = kafkaProperties.buildProducerProperties(null);
 		producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -54,7 +57,7 @@ public class OutboxAutoConfiguration {
 		producer.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis());
 		KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
 		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, name, batchSize, sendTimeout,
-				retention);
+				retention, meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,10 +55,12 @@ public class OutboxRelay {
 
 	private final Duration retention;
 
+	private final Counter published;
+
 	private volatile long pausedUntil;
 
 	OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka, String name,
-			int batchSize, Duration sendTimeout, Duration retention) {
+			int batchSize, Duration sendTimeout, Duration retention, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.kafka = kafka;
@@ -63,6 +68,19 @@ public class OutboxRelay {
 		this.batchSize = batchSize;
 		this.sendTimeout = sendTimeout;
 		this.retention = retention;
+		this.published = Counter.builder("tccmall.outbox.published")
+			.description("Outbox events Kafka acknowledged")
+			.register(meters);
+		Gauge.builder("tccmall.outbox.lag.seconds", this, OutboxRelay::lagSeconds)
+			.description("Age of the oldest event waiting for Kafka")
+			.register(meters);
+	}
+
+	/** How long the oldest unpublished event has waited; 0 when none waits. */
+	double lagSeconds() {
+		Double lag = this.jdbc.queryForObject("SELECT COALESCE(TIMESTAMPDIFF(MICROSECOND, MIN(created_at), NOW(3)), 0)"
+				+ " / 1000000 FROM outbox_event WHERE published_at IS NULL", Double.class);
+		return (lag == null) ? 0 : lag;
 	}
 
 	void registerRelay() {
@@ -107,6 +125,7 @@ public class OutboxRelay {
 			}
 			send(batch);
 			this.jdbc.update("UPDATE outbox_event SET published_at = NOW(3) WHERE id IN (" + ids(batch) + ")");
+			this.published.increment(batch.size());
 			return batch.size();
 		});
 		return published == null ? 0 : published;
