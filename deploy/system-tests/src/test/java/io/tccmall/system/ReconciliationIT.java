@@ -42,7 +42,7 @@ class ReconciliationIT {
 		assertThat(Api.as(user).post("/api/orders/" + paid + "/payment", Map.of(), "new").text("status"))
 			.isEqualTo("PAID");
 		String cancelled = Shop.placeOrder(user, List.of(line(sku, 1)), null).text("orderNo");
-		assertThat(Api.as(user).post("/api/orders/" + cancelled + "/cancellation", Map.of()).text("status"))
+		assertThat(Api.as(user).post("/api/orders/" + cancelled + "/cancellation", Map.of(), "new").text("status"))
 			.isEqualTo("CANCELLED");
 		assertThat(Shop.stock(sku)).containsExactly(8L, 0L, 2L);
 
