@@ -177,12 +177,12 @@ class CheckoutIT {
 
 	@Test
 	void shouldReplayTheFirstRefusalForTheSameKeyEvenAfterStockArrives() {
-		String vase = Shop.product("vase", 700, 1);
+		String urn = Shop.product("urn", 700, 1);
 		String user = Shop.fundedUser("early", 10_000);
-		Map<String, Object> body = Map.of("items", List.of(line(vase, 2)));
+		Map<String, Object> body = Map.of("items", List.of(line(urn, 2)));
 
 		Api.Response refused = Api.as(user).post("/api/orders", body, "early-" + Shop.RUN);
-		assertThat(Api.admin().post("/api/admin/products/" + vase + "/restocks", Map.of("quantity", 5), "new").status())
+		assertThat(Api.admin().post("/api/admin/products/" + urn + "/restocks", Map.of("quantity", 5), "new").status())
 			.isEqualTo(201);
 		Api.Response replay = Api.as(user).post("/api/orders", body, "early-" + Shop.RUN);
 
@@ -191,7 +191,7 @@ class CheckoutIT {
 		assertThat(replay.status()).isEqualTo(409);
 		assertThat(replay.raw().body()).isEqualTo(refused.raw().body());
 		assertThat(replay.raw().headers().firstValue("Idempotent-Replayed")).contains("true");
-		assertThat(Shop.stock(vase)).containsExactly(6L, 0L, 0L);
+		assertThat(Shop.stock(urn)).containsExactly(6L, 0L, 0L);
 		assertThat(Db.number("tccmall_order", "SELECT COUNT(*) FROM orders WHERE user_id = ?", user)).isZero();
 	}
 
