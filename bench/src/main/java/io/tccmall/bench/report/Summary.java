@@ -27,6 +27,14 @@ public record Summary(String scenario, String operation, int concurrency, double
 			double directP50Ms, double viaGatewayP99Ms, double directP99Ms, double overheadP50Ms, long errors) {
 	}
 
+	/**
+	 * False when the run skipped the bounds ({@code --bound-duration 0}): their figures
+	 * are 0 then.
+	 */
+	public boolean boundsMeasured() {
+		return this.rawSqlTransactions > 0 || this.gateway.viaGatewayPerSecond() > 0;
+	}
+
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
 	public void write(Path file) throws IOException {
