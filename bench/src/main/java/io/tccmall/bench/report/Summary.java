@@ -1,0 +1,52 @@
+package io.tccmall.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The figures of one bench run, as {@code --summary FILE} writes them (JSON, fields in
+ * this order). Throughputs are successes per second over the measured window; latencies
+ * are end-to-end per iteration (a checkout = place + pay), in milliseconds.
+ */
+public record Summary(String scenario, String operation, int concurrency, double durationSeconds, int users, int skus,
+		double hotRatio, long checkouts, double checkoutsPerSecond, long errors, double p50Ms, double p95Ms,
+		double p99Ms, double meanMs, double rawSqlPerSecond, long rawSqlTransactions, long rawSqlErrors,
+		double rawSqlP50Ms, double rawSqlP95Ms, double rawSqlP99Ms, double ratio, Gateway gateway, boolean invariantsOk,
+		List<String> invariantViolations, String report, String startedAt, String machine) {
+
+	/**
+	 * The gateway bound: {@code GET /api/products/{sku}} through the gateway and straight
+	 * to the service, at the same concurrency.
+	 */
+	public record Gateway(double viaGatewayPerSecond, double directPerSecond, double viaGatewayP50Ms,
+			double directP50Ms, double viaGatewayP99Ms, double directP99Ms, double overheadP50Ms, long errors) {
+	}
+
+	/**
+	 * False when the run skipped the bounds ({@code --bound-duration 0}): their figures
+	 * are 0 then.
+	 */
+	public boolean boundsMeasured() {
+		return this.rawSqlTransactions > 0 || this.gateway.viaGatewayPerSecond() > 0;
+	}
+
+	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+	public void write(Path file) throws IOException {
+		Path parent = file.toAbsolutePath().getParent();
+		if (parent != null) {
+			Files.createDirectories(parent);
+		}
+		JSON.writeValue(file.toFile(), this);
+	}
+
+	public static double round(double value) {
+		return Math.round(value * 100) / 100.0;
+	}
+
+}
