@@ -88,6 +88,8 @@ class GatewayProtectionIT {
 		// the burst, plus one token a second while the loop ran
 		assertThat(allowed).hasSizeBetween(5, (int) (5 + seconds));
 		assertThat(ORDERS.callsOf(greedy)).isEqualTo(allowed.size());
+		assertThat(allowed.get(0).getResponseHeaders().getFirst("X-RateLimit-Burst-Capacity")).isEqualTo("5");
+		assertThat(allowed.get(0).getResponseHeaders().getFirst("X-RateLimit-Replenish-Rate")).isEqualTo("1");
 		assertThat(refused).allSatisfy(answer -> {
 			assertThat(answer.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 			assertThat(answer.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
