@@ -1,6 +1,7 @@
 package io.tccmall.gateway.routing;
 
 import io.tccmall.gateway.ProblemResponses;
+import io.tccmall.gateway.protection.RequestIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,9 @@ class FallbackController {
 	@RequestMapping("/fallback/{service}")
 	ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
 		Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-		log.warn("{} unavailable: {}", service, (cause != null) ? cause.toString() : "circuit open");
+		log.warn("{} unavailable (requestId={}): {}", service,
+				exchange.getRequest().getHeaders().getFirst(RequestIdFilter.HEADER),
+				(cause != null) ? cause.toString() : "circuit open");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",

@@ -1,0 +1,65 @@
+package io.tccmall.gateway.protection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for a service behind the gateway: a real HTTP server that answers 200 to
+ * everything and remembers what reached it.
+ */
+final class StubService implements AutoCloseable {
+
+	private final HttpServer server;
+
+	private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+	StubService() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.setExecutor(Executors.newFixedThreadPool(8));
+		this.server.createContext("/", exchange -> {
+			byte[] body = exchange.getRequestBody().readAllBytes();
+			this.calls
+				.add(new Call(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-User-Id"),
+						exchange.getRequestHeaders().getFirst("X-Request-Id"), body.length));
+			byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, answer.length);
+			exchange.getResponseBody().write(answer);
+			exchange.close();
+		});
+		this.server.start();
+	}
+
+	String uri() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	List<Call> calls() {
+		return List.copyOf(this.calls);
+	}
+
+	long callsOf(String userId) {
+		return this.calls.stream().filter(call -> userId.equals(call.userId())).count();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	record Call(String path, String userId, String requestId, int bodyBytes) {
+	}
+
+}
