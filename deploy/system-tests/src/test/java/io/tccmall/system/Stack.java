@@ -130,6 +130,13 @@ public final class Stack implements LauncherSessionListener {
 			// the system tests' stack has databases of its own (tccmall_order_it, ...): a
 			// developer's data stays apart
 			env.put("TCCMALL_DB_SUFFIX", Db.SUFFIX);
+			// the tests' crowds (FlashSaleIT: 2,600 buyers) all come from 127.0.0.1: the
+			// per-address buckets stand for many clients here; the per-user ones stay as
+			// shipped
+			env.put("SPRING_APPLICATION_JSON", """
+					{"tccmall":{"gateway":{"rate-limits":{"groups":{
+					  "api":{"per-ip":{"replenish-rate":5000,"burst-capacity":20000}},
+					  "flash-sales":{"per-ip":{"replenish-rate":5000,"burst-capacity":20000}}}}}}}""");
 			long offset = Files.size(log);
 			Process process = builder.start();
 			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
