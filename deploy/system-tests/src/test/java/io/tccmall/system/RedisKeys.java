@@ -5,39 +5,98 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
- * Deletes keys in the machine's Redis with one RESP command, as a Redis restart without
- * persistence would lose them (the tests need no Redis client library for that).
+ * The machine's Redis, spoken to in plain RESP (the tests need no Redis client library):
+ * whether a key exists, and a restart that loses every key, as a Redis without
+ * persistence does.
  */
 final class RedisKeys {
+
+	private static final String HOST = System.getenv().getOrDefault("TCCMALL_REDIS_HOST", "127.0.0.1");
+
+	private static final int PORT = Integer.parseInt(System.getenv().getOrDefault("TCCMALL_REDIS_PORT", "6379"));
 
 	private RedisKeys() {
 	}
 
-	static void delete(String... keys) {
-		StringBuilder command = new StringBuilder("*" + (keys.length + 1) + "\r\n$3\r\nDEL\r\n");
-		for (String key : keys) {
+	static boolean exists(String key) {
+		return command("EXISTS", key).equals(":1");
+	}
+
+	/**
+	 * SHUTDOWN NOSAVE, then a new redis-server on the same port without persistence (as
+	 * .ci/run starts it): every key is gone, every client has to reconnect.
+	 */
+	static void restart() {
+		try {
+			command("SHUTDOWN", "NOSAVE");
+		}
+		catch (IllegalStateException closedByShutdown) {
+			// the server closes the connection instead of answering
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> !reachable());
+		try {
+			Process server = new ProcessBuilder(List.of("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1",
+					"--port", String.valueOf(PORT), "--save", "", "--appendonly", "no"))
+				.redirectErrorStream(true)
+				.start();
+			if (!server.waitFor(20, TimeUnit.SECONDS) || server.exitValue() != 0) {
+				throw new IllegalStateException("redis-server did not start: "
+						+ new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot start redis-server", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		await().atMost(Duration.ofSeconds(20)).until(RedisKeys::reachable);
+	}
+
+	private static boolean reachable() {
+		try {
+			return command("PING").equals("+PONG");
+		}
+		catch (IllegalStateException ex) {
+			return false;
+		}
+	}
+
+	/** Sends one command and returns the first line of the answer. */
+	private static String command(String... words) {
+		StringBuilder command = new StringBuilder("*" + words.length + "\r\n");
+		for (String word : words) {
 			command.append('$')
-				.append(key.getBytes(StandardCharsets.UTF_8).length)
+				.append(word.getBytes(StandardCharsets.UTF_8).length)
 				.append("\r\n")
-				.append(key)
+				.append(word)
 				.append("\r\n");
 		}
-		String host = System.getenv().getOrDefault("TCCMALL_REDIS_HOST", "127.0.0.1");
-		int port = Integer.parseInt(System.getenv().getOrDefault("TCCMALL_REDIS_PORT", "6379"));
-		try (Socket socket = new Socket(host, port)) {
+		try (Socket socket = new Socket(HOST, PORT)) {
+			socket.setSoTimeout(5_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(command.toString().getBytes(StandardCharsets.UTF_8));
 			out.flush();
 			InputStream in = socket.getInputStream();
-			int first = in.read();
-			if (first != ':') {
-				throw new IllegalStateException("Redis refused DEL: " + (char) first);
+			StringBuilder line = new StringBuilder();
+			for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
+				line.append((char) c);
 			}
+			if (line.isEmpty()) {
+				throw new IllegalStateException("Redis closed the connection");
+			}
+			return line.toString();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("cannot reach Redis at " + host + ":" + port, ex);
+			throw new IllegalStateException("cannot reach Redis at " + HOST + ":" + PORT, ex);
 		}
 	}
 
