@@ -33,7 +33,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(properties = { "seata.enabled=true", "tccmall.database=tccmall_order_test",
 		"spring.flyway.clean-disabled=false", "spring.datasource.hikari.maximum-pool-size=5",
 		"spring.datasource.hikari.minimum-idle=1", "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"tccmall.outbox.poll-interval=100ms" })
+		"tccmall.outbox.poll-interval=100ms", "tccmall.kafka.partitions=1" })
 @EmbeddedKafka(kraft = true, partitions = 1, topics = OrderEvents.TOPIC)
 @Import(SeataTcTest.CleanMigration.class)
 @ContextConfiguration(initializers = SeataTestServerInitializer.class)

@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The outbox, its relay and the order-summary consumer against the real database and an
- * embedded Kafka broker.
+ * embedded Kafka broker. The topic has one partition here, so the relay's id order is the
+ * order on the topic (in production it holds per order number).
  */
 @SeataTcTest
 class OrderEventsIT {
