@@ -9,7 +9,9 @@ import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,8 +48,27 @@ class ReservationLedger {
 		this.transaction = transaction;
 	}
 
+	/**
+	 * Runs the work in a transaction. InnoDB may pick it as a deadlock victim (racing
+	 * inserts of the same reservation rows) and roll it back whole: when this call owns
+	 * the transaction it runs the work again, up to three times. Inside an outer
+	 * transaction (Seata's fence) the failure goes up, since the outer work is gone too.
+	 */
 	<T> T inTransaction(Supplier<T> work) {
-		return this.transaction.execute(status -> work.get());
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return this.transaction.execute(status -> work.get());
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transaction.execute(status -> work.get());
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+				log.info("reservation transaction lost a deadlock, running it again (attempt {})", attempt + 1);
+			}
+		}
 	}
 
 	/** The order number of the branch; null only if the context lost it. */
