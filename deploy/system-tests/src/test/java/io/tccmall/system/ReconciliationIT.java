@@ -25,8 +25,8 @@ class ReconciliationIT {
 
 	private static final List<String> CHECKS = List.of("inventory.stock-conservation", "inventory.stock-reservations",
 			"payment.money-conservation", "payment.wallet-payments", "payment.one-payment-per-order",
-			"coupon.template-claims", "coupon.user-coupons", "stuck-orders", "order-stock", "order-payments",
-			"order-coupons", "tc-open-global-transactions");
+			"payment.outbox-lag", "coupon.template-claims", "coupon.user-coupons", "stuck-orders", "order-stock",
+			"order-payments", "order-coupons", "tc-open-global-transactions", "order-outbox-lag", "flash-sale-tickets");
 
 	@BeforeAll
 	static void stack() {
