@@ -120,6 +120,13 @@ class FlashSaleGate {
 		return loaded != null && loaded == 1;
 	}
 
+	/** Whether Redis holds the sale. */
+	boolean holds(String saleId) {
+		Long exists = this.scripts.eval(RScript.Mode.READ_ONLY, "return redis.call('EXISTS', KEYS[1])",
+				RScript.ReturnType.INTEGER, keys(saleId));
+		return exists != null && exists == 1;
+	}
+
 	/** Frees a buyer's Idempotency-Key whose ticket could not be queued. */
 	void forgetKey(String saleId, String userId, String idempotencyKey) {
 		this.scripts.eval(RScript.Mode.READ_WRITE, "return redis.call('HDEL', KEYS[3], ARGV[1])",

@@ -110,6 +110,12 @@ class FlashSaleService {
 	 */
 	void load(String saleId) {
 		this.locks.withLock("flash-sale-load:" + saleId, Duration.ofSeconds(10), () -> {
+			// the preloader asks every few seconds, and admissions that found it missing
+			// queue here behind the one that loads it: read the databases only when
+			// needed
+			if (this.gate.holds(saleId)) {
+				return null;
+			}
 			InventoryClient.FlashSale sale = this.calls.call("inventory", () -> this.inventory.flashSale(saleId));
 			SaleState state = new SaleState(saleId, sale.startsAt(), sale.endsAt(), sale.perUserLimit(),
 					Math.max(0, sale.remaining() - this.tickets.queued(saleId)), this.tickets.ticketsPerBuyer(saleId),
