@@ -3,7 +3,9 @@ package io.tccmall.order.checkout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.tccmall.common.id.Ids;
 import io.tccmall.common.web.BusinessException;
@@ -102,23 +104,30 @@ class CheckoutTransactions {
 	public void pay(Order order, String idempotencyKey) {
 		String orderNo = order.getOrderNo();
 		this.payAction.prepare(null, orderNo, order.getUserId(), idempotencyKey);
-		String paymentNo = this.participants.debitWallet(orderNo, order.getUserId(), order.getPayableCents());
-		// written during the Try phase; order-pay's Cancel clears it again
-		this.orders.recordPaymentNo(orderNo, paymentNo);
-		this.participants.sellStock(orderNo);
+		// the participants' Tries are independent of each other: they run at once
+		AtomicReference<String> paymentNo = new AtomicReference<>();
+		List<Runnable> tries = new ArrayList<>();
+		tries.add(() -> paymentNo
+			.set(this.participants.debitWallet(orderNo, order.getUserId(), order.getPayableCents())));
+		tries.add(() -> this.participants.sellStock(orderNo));
 		if (order.getCouponId() != null) {
-			this.participants.useCoupon(order.getCouponId(), orderNo);
+			tries.add(() -> this.participants.useCoupon(order.getCouponId(), orderNo));
 		}
+		this.participants.inParallel(tries);
+		// written during the Try phase; order-pay's Cancel clears it again
+		this.orders.recordPaymentNo(orderNo, paymentNo.get());
 	}
 
 	@GlobalTransactional(name = "cancel-order", timeoutMills = 30_000, rollbackFor = Throwable.class)
 	public void cancel(Order order, String reason) {
 		String orderNo = order.getOrderNo();
 		this.cancelAction.prepare(null, orderNo, order.getUserId(), reason);
-		this.participants.releaseStock(orderNo);
+		List<Runnable> tries = new ArrayList<>();
+		tries.add(() -> this.participants.releaseStock(orderNo));
 		if (order.getCouponId() != null) {
-			this.participants.releaseCoupon(order.getCouponId(), orderNo);
+			tries.add(() -> this.participants.releaseCoupon(order.getCouponId(), orderNo));
 		}
+		this.participants.inParallel(tries);
 	}
 
 }

@@ -31,6 +31,13 @@ public class Participants {
 		this.payments = payments;
 	}
 
+	/**
+	 * Runs independent calls of this class at once; see {@link ParticipantCalls#runAll}.
+	 */
+	public void inParallel(List<Runnable> calls) {
+		this.calls.runAll(calls);
+	}
+
 	public InventoryClient.Reservation reserveStock(String orderNo, List<InventoryClient.Line> lines, String saleId) {
 		return this.calls.call("inventory",
 				() -> this.inventory.reserve(new InventoryClient.ReserveRequest(orderNo, lines, saleId)));

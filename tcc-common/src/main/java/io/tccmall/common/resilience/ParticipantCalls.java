@@ -1,5 +1,6 @@
 package io.tccmall.common.resilience;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -75,6 +76,42 @@ public class ParticipantCalls {
 			call.run();
 			return null;
 		});
+	}
+
+	/**
+	 * Runs independent participant calls of one global transaction at once and returns
+	 * when every one of them has ended. The first failure in the order given is thrown
+	 * only then, so the global transaction never rolls back while one of its Tries is
+	 * still running (the fence would refuse that late Try, but its work would be wasted).
+	 */
+	public void runAll(List<Runnable> calls) {
+		if (calls.size() == 1) {
+			calls.get(0).run();
+			return;
+		}
+		String xid = RootContext.getXID();
+		var mdc = MDC.getCopyOfContextMap();
+		List<CompletableFuture<Void>> running = calls.stream()
+			.map((call) -> CompletableFuture.runAsync(() -> withContext(xid, mdc, () -> {
+				call.run();
+				return null;
+			}), this.executor))
+			.toList();
+		RuntimeException first = null;
+		for (CompletableFuture<Void> future : running) {
+			try {
+				future.join();
+			}
+			catch (CompletionException ex) {
+				if (first == null) {
+					first = (ex.getCause() instanceof RuntimeException runtime) ? runtime
+							: new IllegalStateException(ex.getCause());
+				}
+			}
+		}
+		if (first != null) {
+			throw first;
+		}
 	}
 
 	private static <T> T withContext(String xid, java.util.Map<String, String> mdc, Supplier<T> call) {
