@@ -75,6 +75,21 @@ public final class SeataTestServer {
 		return started.address();
 	}
 
+	/**
+	 * The TC's console ({@code http://host:port}): the one this JVM started (starting it
+	 * if needed), else {@code TCCMALL_TC_CONSOLE} next to {@code TCCMALL_SEATA_TC}, else
+	 * null.
+	 */
+	public static synchronized String consoleUrl() {
+		String external = System.getenv(ADDRESS_VARIABLE);
+		if (external != null && !external.isBlank()) {
+			String console = System.getenv("TCCMALL_TC_CONSOLE");
+			return (console != null && !console.isBlank()) ? console.trim() : null;
+		}
+		address();
+		return "http://127.0.0.1:" + started.consolePort();
+	}
+
 	/** Whether this JVM started a TC that is still running. */
 	public static synchronized boolean isRunning() {
 		return started != null;
