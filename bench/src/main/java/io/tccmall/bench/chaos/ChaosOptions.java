@@ -2,9 +2,13 @@ package io.tccmall.bench.chaos;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import io.tccmall.bench.BenchOptions;
 
 /**
  * What a chaos run does: how long the load lasts, the seed that picks the faults and
@@ -19,25 +23,30 @@ record ChaosOptions(String mode, Duration duration, long seed, int concurrency, 
 	static ChaosOptions parse(String... args) {
 		String mode = "chaos";
 		Duration duration = Duration.ofMinutes(10);
-		long seed = System.nanoTime() % 1_000_000;
+		long seed = Math.floorMod(System.nanoTime(), 1_000_000L);
 		int concurrency = 6;
 		Duration converge = Duration.ofMinutes(3);
 		int replicas = 1;
 		Set<FaultKind> kinds = EnumSet.allOf(FaultKind.class);
 		String gateway = "http://127.0.0.1:8080";
 		Path tccmall = Path.of("tccmall");
-		for (int i = 0; i < args.length; i++) {
-			String name = args[i];
-			if (i + 1 >= args.length) {
-				throw new IllegalArgumentException("option " + name + " needs a value");
+		List<String> rest = new ArrayList<>(List.of(args));
+		while (!rest.isEmpty()) {
+			String option = rest.remove(0);
+			String value = option.contains("=") ? option.substring(option.indexOf('=') + 1) : null;
+			String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+			if (value == null) {
+				if (rest.isEmpty()) {
+					throw new IllegalArgumentException(name + " needs a value");
+				}
+				value = rest.remove(0);
 			}
-			String value = args[++i];
 			switch (name) {
 				case "--mode" -> mode = value;
-				case "--duration" -> duration = duration(value);
+				case "--duration" -> duration = BenchOptions.duration(name, value);
 				case "--seed" -> seed = Long.parseLong(value);
 				case "--concurrency" -> concurrency = Integer.parseInt(value);
-				case "--converge" -> converge = duration(value);
+				case "--converge" -> converge = BenchOptions.duration(name, value);
 				case "--replicas" -> replicas = Integer.parseInt(value);
 				case "--faults" -> kinds = kinds(value);
 				case "--gateway" -> gateway = value;
@@ -52,23 +61,6 @@ record ChaosOptions(String mode, Duration duration, long seed, int concurrency, 
 			throw new IllegalArgumentException("--concurrency and --replicas must be at least 1");
 		}
 		return new ChaosOptions(mode, duration, seed, concurrency, converge, replicas, kinds, gateway, tccmall);
-	}
-
-	/** 90s, 10m, 1h or an ISO-8601 duration. */
-	static Duration duration(String text) {
-		String value = text.trim().toLowerCase(Locale.ROOT);
-		if (value.startsWith("pt")) {
-			return Duration.parse(value);
-		}
-		if (!value.matches("\\d+[smh]")) {
-			throw new IllegalArgumentException("a duration such as 90s, 10m or 1h, not " + text);
-		}
-		long amount = Long.parseLong(value.substring(0, value.length() - 1));
-		return switch (value.charAt(value.length() - 1)) {
-			case 's' -> Duration.ofSeconds(amount);
-			case 'm' -> Duration.ofMinutes(amount);
-			default -> Duration.ofHours(amount);
-		};
 	}
 
 	private static Set<FaultKind> kinds(String list) {
