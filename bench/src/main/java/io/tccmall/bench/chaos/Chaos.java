@@ -37,6 +37,26 @@ public final class Chaos {
 		System.exit(run(options));
 	}
 
+	/**
+	 * Seeding goes through the gateway, whose circuit breakers may still be open after a
+	 * fault.
+	 */
+	private static void seed(Seeder seeder, BenchData data) throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				seeder.seed(data);
+				return;
+			}
+			catch (IllegalStateException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+				System.out.println("seeding failed (" + ex.getMessage() + "), again in 15 s");
+				Thread.sleep(15_000);
+			}
+		}
+	}
+
 	static int run(ChaosOptions options) throws InterruptedException {
 		System.out.printf("chaos run: mode %s, seed %d, duration %s, concurrency %d, %d replica(s), faults %s%n",
 				options.mode(), options.seed(), options.duration(), options.concurrency(), options.replicas(),
@@ -44,7 +64,7 @@ public final class Chaos {
 		Databases databases = Databases.fromEnvironment();
 		Tokens tokens = Tokens.fromEnvironment(Duration.ofHours(6));
 		BenchData data = new BenchData(Math.max(20, options.concurrency() * 4), 20, 0.05);
-		new Seeder(options.gateway(), tokens).seed(data);
+		seed(new Seeder(options.gateway(), tokens), data);
 
 		Cli cli = new Cli(options.tccmall());
 		Verdict verdict = new Verdict(databases, cli);
