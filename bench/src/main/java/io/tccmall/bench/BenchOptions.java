@@ -85,7 +85,11 @@ public record BenchOptions(Scenario scenario, int concurrency, Duration duration
 				(hotRatio != null) ? hotRatio : scenario.defaultHotRatio(), gateway, direct, reportDir, summary);
 	}
 
-	static Duration duration(String name, String value) {
+	/**
+	 * 60s, 2m, 500ms (a bare number is seconds); the chaos runner reads its durations
+	 * alike.
+	 */
+	public static Duration duration(String name, String value) {
 		Matcher matcher = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
 		require(matcher.matches(), name + " takes a duration like 60s, 2m or 500ms, not '" + value + "'");
 		long amount = Long.parseLong(matcher.group(1));
