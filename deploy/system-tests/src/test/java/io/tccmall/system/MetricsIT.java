@@ -4,9 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,11 +20,18 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Each service's own Prometheus endpoint (not reachable through the gateway) carries the
- * {@code tccmall_*} metrics after a checkout.
+ * {@code tccmall_*} metrics after a checkout, and every series name the dashboards may
+ * use ({@code deploy/grafana/metrics.txt}) is exposed by at least one app.
  */
 class MetricsIT {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final Path METRICS_TXT = Path.of(System.getProperty("tccmall.root", "../.."))
+		.resolve("deploy/grafana/metrics.txt");
+
+	/** The gateway, then each backend service (order, inventory, payment, coupon). */
+	private static final List<Integer> APPS = List.of(8080, 8081, 8082, 8083, 8084);
 
 	@BeforeAll
 	static void stack() {
@@ -44,6 +54,36 @@ class MetricsIT {
 					"resilience4j_circuitbreaker_state", "hikaricp_connections_active");
 			assertThat(scrapeAll(8083)).contains("tccmall_outbox_published_total");
 		});
+	}
+
+	@Test
+	void shouldExposeEverySeriesTheDashboardsMayUse() throws Exception {
+		List<String> names = Files.readAllLines(METRICS_TXT)
+			.stream()
+			.map(String::trim)
+			.filter(line -> !line.isEmpty() && !line.startsWith("#"))
+			.toList();
+		assertThat(names).as(METRICS_TXT + " lists metric names").hasSizeGreaterThan(10);
+		String sku = Shop.product("dashboard", 900, 5);
+		String user = Shop.fundedUser("dashboards", 10_000);
+		String orderNo = Shop.placeOrder(user, List.of(line(sku, 1)), null).text("orderNo");
+		Api.as(user).post("/api/orders/" + orderNo + "/payment", Map.of(), "pay-" + orderNo);
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			StringBuilder all = new StringBuilder();
+			for (int port : APPS) {
+				all.append(port == 8080 ? scrape(port) : scrapeAll(port)).append('\n');
+			}
+			String scraped = all.toString();
+			assertThat(names.stream().filter(name -> !exposes(scraped, name)).toList())
+				.as("series in metrics.txt that no app exposes")
+				.isEmpty();
+		});
+	}
+
+	/** A sample line of the series (not just its HELP/TYPE comment). */
+	private static boolean exposes(String scraped, String name) {
+		return Pattern.compile("^" + Pattern.quote(name) + "[{ ]", Pattern.MULTILINE).matcher(scraped).find();
 	}
 
 	/** Both instances of the service: the requests went to either. */
