@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -68,6 +69,7 @@ class MetricsIT {
 		String user = Shop.fundedUser("dashboards", 10_000);
 		String orderNo = Shop.placeOrder(user, List.of(line(sku, 1)), null).text("orderNo");
 		Api.as(user).post("/api/orders/" + orderNo + "/payment", Map.of(), "pay-" + orderNo);
+		admitToAFlashSale(Shop.product("dashboard-sale", 900, 5), user);
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			StringBuilder all = new StringBuilder();
@@ -79,6 +81,21 @@ class MetricsIT {
 				.as("series in metrics.txt that no app exposes")
 				.isEmpty();
 		});
+	}
+
+	/** The flash-sale admission counter exists once a buyer was admitted (or refused). */
+	private static void admitToAFlashSale(String sku, String buyer) {
+		Instant now = Instant.now();
+		Api.Response sale = Api.admin()
+			.post("/api/admin/flash-sales",
+					Map.of("skuId", sku, "units", 1, "priceCents", 500, "startsAt", now.minusSeconds(1).toString(),
+							"endsAt", now.plus(Duration.ofMinutes(30)).toString(), "perUserLimit", 1,
+							"paymentDeadlineSeconds", 60),
+					"metrics-" + sku);
+		assertThat(sale.status()).as("%s", sale).isEqualTo(201);
+		Api.Response admission = Api.as(buyer)
+			.post("/api/flash-sales/" + sale.text("saleId") + "/orders", Map.of(), "metrics-" + sku);
+		assertThat(admission.status()).as("%s", admission).isEqualTo(202);
 	}
 
 	/** A sample line of the series (not just its HELP/TYPE comment). */
