@@ -37,7 +37,7 @@ class LogCorrelationIT {
 	}
 
 	@Test
-	void shouldLogTheTraceIdAndTheXidOfACheckoutInTheCoordinatorAndAParticipant() {
+	void shouldLogTheTraceIdAndTheXidOfACheckoutInTheCoordinatorAndAParticipant() throws IOException {
 		String sku = Shop.product("traced", 700, 5);
 		String user = Shop.fundedUser("traced", 10_000);
 		String traceId = hex(16);
