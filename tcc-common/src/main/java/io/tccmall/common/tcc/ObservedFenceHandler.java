@@ -37,6 +37,14 @@ public class ObservedFenceHandler implements FenceHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ObservedFenceHandler.class);
 
+	/** {@link #fenceStatus}: the branch has no fence row. */
+	static final int NO_ROW = 0;
+
+	/**
+	 * {@link #fenceStatus}: the row could not be read (then nothing is counted as a hit).
+	 */
+	static final int UNKNOWN = -1;
+
 	private final FenceHandler delegate;
 
 	private final Supplier<DataSource> dataSource;
@@ -65,12 +73,12 @@ public class ObservedFenceHandler implements FenceHandler {
 	@Override
 	public boolean commitFence(Method commitMethod, Object targetTCCBean, String xid, Long branchId, Object[] args) {
 		String action = actionName(args, commitMethod);
-		Integer before = fenceStatus(xid, branchId);
+		int before = fenceStatus(xid, branchId);
 		long start = System.nanoTime();
 		boolean ok = false;
 		try {
 			ok = this.delegate.commitFence(commitMethod, targetTCCBean, xid, branchId, args);
-			if (ok && Integer.valueOf(CommonFenceConstant.STATUS_COMMITTED).equals(before)) {
+			if (ok && before == CommonFenceConstant.STATUS_COMMITTED) {
 				this.metrics.fenceHit(FenceHit.REPEATED_PHASE_TWO, action);
 			}
 			return ok;
@@ -84,7 +92,7 @@ public class ObservedFenceHandler implements FenceHandler {
 	public boolean rollbackFence(Method rollbackMethod, Object targetTCCBean, String xid, Long branchId, Object[] args,
 			String actionName) {
 		String action = (actionName != null) ? actionName : actionName(args, rollbackMethod);
-		Integer before = fenceStatus(xid, branchId);
+		int before = fenceStatus(xid, branchId);
 		long start = System.nanoTime();
 		boolean ok = false;
 		try {
@@ -107,8 +115,8 @@ public class ObservedFenceHandler implements FenceHandler {
 		return this.delegate.deleteFenceByDate(datetime);
 	}
 
-	private static FenceHit rollbackHit(Integer before) {
-		if (before == null) {
+	private static FenceHit rollbackHit(int before) {
+		if (before == NO_ROW) {
 			return FenceHit.EMPTY_ROLLBACK;
 		}
 		if (before == CommonFenceConstant.STATUS_ROLLBACKED || before == CommonFenceConstant.STATUS_SUSPENDED) {
@@ -117,20 +125,20 @@ public class ObservedFenceHandler implements FenceHandler {
 		return null;
 	}
 
-	/** The branch's fence row status, null when there is none (or it cannot be read). */
-	private Integer fenceStatus(String xid, Long branchId) {
+	/** The branch's fence row status, {@link #NO_ROW} or {@link #UNKNOWN}. */
+	private int fenceStatus(String xid, Long branchId) {
 		DataSource source = this.dataSource.get();
 		if (source == null) {
-			return null;
+			return UNKNOWN;
 		}
 		try (Connection connection = source.getConnection()) {
 			CommonFenceDO row = CommonFenceStoreDataBaseDAO.getInstance().queryCommonFenceDO(connection, xid, branchId);
-			return (row != null) ? row.getStatus() : null;
+			return (row != null) ? row.getStatus() : NO_ROW;
 		}
 		catch (Exception ex) {
 			// metrics must never fail phase two; the fence itself reads the row again
 			log.debug("Could not read the fence row of {} / {}", xid, branchId, ex);
-			return null;
+			return UNKNOWN;
 		}
 	}
 
