@@ -112,7 +112,7 @@ class MetricsIT {
 		HttpResponse<String> response = HTTP.send(
 				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.statusCode()).as("GET http://127.0.0.1:%d/actuator/prometheus", port).isEqualTo(200);
 		return response.body();
 	}
 
