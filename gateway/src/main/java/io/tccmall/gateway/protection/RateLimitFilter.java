@@ -3,8 +3,12 @@ package io.tccmall.gateway.protection;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tccmall.gateway.ProblemResponses;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,7 +36,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * {@code RequestRateLimiter} route filter: that one answers an empty 429 without
  * {@code Retry-After}, takes one key per route, and cannot guard the gateway's own token
  * endpoint. It runs after Spring Security, so the caller is known. When Redis is down the
- * limiter lets requests through (and logs an error).
+ * limiter lets requests through (and logs an error). Every refusal counts in
+ * {@code tccmall.gateway.rate.limited} by group (registered at zero at startup).
  */
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
@@ -48,7 +53,9 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 	private final List<Rule> rules = new ArrayList<>();
 
-	RateLimitFilter(RedisRateLimiter limiter, RateLimitProperties properties) {
+	private final Map<String, Counter> refusals = new HashMap<>();
+
+	RateLimitFilter(RedisRateLimiter limiter, RateLimitProperties properties, MeterRegistry meters) {
 		this.limiter = limiter;
 		this.keyPrefix = properties.keyPrefix();
 		this.addresses = (properties.trustedProxies() > 0)
@@ -58,6 +65,11 @@ class RateLimitFilter implements WebFilter, Ordered {
 		properties.groups().forEach((name, group) -> {
 			register(name + "/user", group.perUser());
 			register(name + "/ip", group.perIp());
+			this.refusals.put(name,
+					Counter.builder("tccmall.gateway.rate.limited")
+						.description("Requests the gateway refused with 429 RATE_LIMITED")
+						.tag("group", name)
+						.register(meters));
 			group.paths()
 				.forEach(path -> this.rules.add(new Rule(PathPatternParser.defaultInstance.parse(path), name, group)));
 		});
@@ -82,7 +94,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 		return buckets(rule, exchange).concatMap(this::take)
 			.takeUntil(taken -> !taken.response().isAllowed())
 			.collectList()
-			.flatMap(taken -> taken.isEmpty() ? chain.filter(exchange) : decide(taken, exchange, chain));
+			.flatMap(taken -> taken.isEmpty() ? chain.filter(exchange) : decide(rule, taken, exchange, chain));
 	}
 
 	/** The user's bucket (if the caller is authenticated), then the address's. */
@@ -111,7 +123,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 			.map(response -> new Taken(bucket, response));
 	}
 
-	private Mono<Void> decide(List<Taken> taken, ServerWebExchange exchange, WebFilterChain chain) {
+	private Mono<Void> decide(Rule rule, List<Taken> taken, ServerWebExchange exchange, WebFilterChain chain) {
 		Taken last = taken.get(taken.size() - 1);
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		if (last.response().isAllowed()) {
@@ -119,6 +131,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 			taken.get(0).response().getHeaders().forEach(headers::set);
 			return chain.filter(exchange);
 		}
+		this.refusals.get(rule.name()).increment();
 		last.response().getHeaders().forEach(headers::set);
 		headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(last.bucket().limit().retryAfterSeconds()));
 		String whose = last.bucket().key().startsWith("user:") ? "this user" : "this client address";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -57,6 +58,9 @@ class GatewayProtectionIT {
 	@Autowired
 	JwtEncoder jwt;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri", ORDERS::uri);
@@ -100,9 +104,14 @@ class GatewayProtectionIT {
 		assertThat(get("/api/orders", user("modest")).getStatus().value()).isEqualTo(200);
 	}
 
+	private double refusals(String group) {
+		return this.meters.get("tccmall.gateway.rate.limited").tag("group", group).counter().count();
+	}
+
 	@Test
 	void shouldLimitFlashSalesMoreStrictlyThanTheRestOfTheApi() {
 		String buyer = user("flash");
+		double refusedBefore = refusals("flash-sales");
 		List<Integer> flash = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
 			flash.add(get("/api/flash-sales/1", buyer).getStatus().value());
@@ -110,6 +119,8 @@ class GatewayProtectionIT {
 
 		assertThat(flash.subList(0, 2)).containsOnly(200);
 		assertThat(flash).filteredOn(status -> status == 429).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(refusals("flash-sales")).as("tccmall.gateway.rate.limited{group=flash-sales}")
+			.isEqualTo(refusedBefore + flash.stream().filter(status -> status == 429).count());
 		assertThat(get("/api/orders", buyer).getStatus().value()).isEqualTo(200);
 	}
 
@@ -133,6 +144,13 @@ class GatewayProtectionIT {
 		assertThat(statuses).containsOnly(401, 429);
 		assertThat(statuses.subList(0, 3)).containsOnly(401);
 		assertThat(statuses).filteredOn(status -> status == 401).hasSizeBetween(3, (int) (3 + seconds));
+	}
+
+	@Test
+	void shouldExposeTheRateLimitCounterOfEveryGroupBeforeAnyRefusal() {
+		assertThat(this.meters.find("tccmall.gateway.rate.limited").counters())
+			.extracting(counter -> counter.getId().getTag("group"))
+			.contains("api", "flash-sales", "auth");
 	}
 
 	@Test

@@ -2,12 +2,15 @@ package io.tccmall.common.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
@@ -15,11 +18,18 @@ import org.springframework.core.io.ClassPathResource;
  * Adds {@code tccmall-defaults.yml} as the lowest-precedence property source of every
  * service: the Seata client, actuator probes, problem details, READ COMMITTED on the
  * pool, Feign timeouts and circuit breakers are set once here, and each service's own
- * {@code application.yml} (or the environment) overrides what it must.
+ * {@code application.yml} (or the environment) overrides what it must. Outside the
+ * {@code local} and {@code test} profiles the console log is structured JSON (Spring
+ * Boot's Elastic Common Schema format, every MDC entry a field);
+ * {@code TCCMALL_LOG_FORMAT} picks another of Boot's formats (e.g. {@code logstash}).
  */
 public class TccMallDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	static final String RESOURCE = "tccmall-defaults.yml";
+
+	static final String STRUCTURED_FORMAT = "logging.structured.format.console";
+
+	private static final Profiles READABLE_LOGS = Profiles.of("local", "test");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -31,6 +41,11 @@ public class TccMallDefaultsEnvironmentPostProcessor implements EnvironmentPostP
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		if (!environment.acceptsProfiles(READABLE_LOGS)) {
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("tccmall-structured-logging",
+						Map.of(STRUCTURED_FORMAT, "${TCCMALL_LOG_FORMAT:ecs}")));
 		}
 	}
 

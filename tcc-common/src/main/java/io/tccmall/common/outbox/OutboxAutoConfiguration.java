@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -45,7 +46,8 @@ public class OutboxAutoConfiguration {
 			KafkaProperties kafkaProperties, @Value("${spring.application.name}") String name,
 			@Value("${tccmall.outbox.batch-size:200}") int batchSize,
 			@Value("${tccmall.outbox.send-timeout:10s}") Duration sendTimeout,
-			@Value("${tccmall.outbox.retention:7d}") Duration retention, ObjectProvider<MeterRegistry> meters) {
+			@Value("${tccmall.outbox.retention:7d}") Duration retention, ObjectProvider<MeterRegistry> meters,
+			ObjectProvider<ObservationRegistry> observations) {
 		Map<String, Object> producer = kafkaProperties.buildProducerProperties(null);
 		producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -56,6 +58,10 @@ public class OutboxAutoConfiguration {
 		producer.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
 		producer.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis());
 		KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+		// not a bean: a span per send and the trace context in the record headers, for
+		// the listeners
+		kafka.setObservationEnabled(true);
+		observations.ifAvailable(kafka::setObservationRegistry);
 		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, name, batchSize, sendTimeout,
 				retention, meters.getIfAvailable(SimpleMeterRegistry::new));
 	}

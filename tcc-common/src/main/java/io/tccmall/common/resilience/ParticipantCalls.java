@@ -15,6 +15,8 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.tccmall.common.web.BusinessException;
 import org.apache.seata.core.context.RootContext;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.MDC;
 
 import org.springframework.http.HttpStatus;
@@ -33,6 +35,8 @@ public class ParticipantCalls {
 
 	private final TimeLimiterRegistry timeLimiters;
 
+	private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
+
 	private final ExecutorService executor;
 
 	public ParticipantCalls(CircuitBreakerRegistry circuitBreakers, TimeLimiterRegistry timeLimiters,
@@ -47,8 +51,9 @@ public class ParticipantCalls {
 		TimeLimiter timeLimiter = this.timeLimiters.timeLimiter(participant);
 		String xid = RootContext.getXID();
 		var mdc = MDC.getCopyOfContextMap();
-		Supplier<CompletableFuture<T>> async = () -> CompletableFuture.supplyAsync(() -> withContext(xid, mdc, call),
-				this.executor);
+		ContextSnapshot observation = SNAPSHOTS.captureAll();
+		Supplier<CompletableFuture<T>> async = () -> CompletableFuture
+			.supplyAsync(() -> withContext(xid, mdc, observation, call), this.executor);
 		try {
 			return circuitBreaker.executeCallable(() -> timeLimiter.executeFutureSupplier(async));
 		}
@@ -91,8 +96,9 @@ public class ParticipantCalls {
 		}
 		String xid = RootContext.getXID();
 		var mdc = MDC.getCopyOfContextMap();
+		ContextSnapshot observation = SNAPSHOTS.captureAll();
 		List<CompletableFuture<Void>> running = calls.stream()
-			.map((call) -> CompletableFuture.runAsync(() -> withContext(xid, mdc, () -> {
+			.map((call) -> CompletableFuture.runAsync(() -> withContext(xid, mdc, observation, () -> {
 				call.run();
 				return null;
 			}), this.executor))
@@ -114,14 +120,17 @@ public class ParticipantCalls {
 		}
 	}
 
-	private static <T> T withContext(String xid, java.util.Map<String, String> mdc, Supplier<T> call) {
+	private static <T> T withContext(String xid, java.util.Map<String, String> mdc, ContextSnapshot observation,
+			Supplier<T> call) {
 		if (mdc != null) {
 			MDC.setContextMap(mdc);
 		}
 		if (xid != null) {
 			RootContext.bind(xid);
 		}
-		try {
+		// the current observation (trace span) too: Feign puts its trace context on the
+		// call
+		try (ContextSnapshot.Scope scope = observation.setThreadLocals()) {
 			return call.get();
 		}
 		finally {

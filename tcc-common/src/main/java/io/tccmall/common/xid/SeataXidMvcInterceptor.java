@@ -3,7 +3,6 @@ package io.tccmall.common.xid;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.seata.core.context.RootContext;
-import org.slf4j.MDC;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -13,14 +12,12 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 public class SeataXidMvcInterceptor implements HandlerInterceptor {
 
-	static final String MDC_KEY = "xid";
-
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		String xid = request.getHeader(RootContext.KEY_XID);
 		if (xid != null && !xid.isBlank()) {
+			// also puts it in the MDC (key X-TX-XID), which the log pattern shows
 			RootContext.bind(xid);
-			MDC.put(MDC_KEY, xid);
 		}
 		return true;
 	}
@@ -30,7 +27,6 @@ public class SeataXidMvcInterceptor implements HandlerInterceptor {
 			Exception ex) {
 		if (request.getHeader(RootContext.KEY_XID) != null) {
 			RootContext.unbind();
-			MDC.remove(MDC_KEY);
 		}
 	}
 

@@ -16,10 +16,15 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tccmall.common.tcc.TccMetrics;
 import io.tccmall.common.web.BusinessException;
 import org.apache.seata.common.exception.FrameworkErrorCode;
 import org.apache.seata.common.exception.SkipCallbackWrapperException;
 import org.apache.seata.core.context.RootContext;
+import org.apache.seata.integration.tx.api.fence.DefaultCommonFenceHandler;
 import org.apache.seata.integration.tx.api.fence.FenceHandler;
 import org.apache.seata.integration.tx.api.fence.exception.CommonFenceException;
 import org.apache.seata.rm.fence.SpringFenceHandler;
@@ -50,6 +55,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one effect whether the transaction commits or rolls back (the fence does not help here:
  * the business key must).</li>
  * </ul>
+ * Each also checks the {@code tccmall.tcc.phase.two} timer and the
+ * {@code tccmall.fence.hits} counter of the context's meter registry move as the fence
+ * acted.
+ * <p>
  * A module extends this with a Spring test context running the fence (Seata enabled) and
  * lists its actions in {@link #actions()}, one {@link FencedAction} per action.
  */
@@ -67,10 +76,17 @@ public abstract class FenceDisorderContract {
 
 	private static final int RACE_TIMEOUT_SECONDS = 60;
 
-	private final FenceHandler fence = new SpringFenceHandler();
+	/**
+	 * The fence as Seata's TCC interceptor and resource manager call it (metrics
+	 * included).
+	 */
+	private final FenceHandler fence = DefaultCommonFenceHandler.get();
 
 	@Autowired
 	private DataSource dataSource;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private JdbcTemplate jdbc;
 
@@ -100,6 +116,13 @@ public abstract class FenceDisorderContract {
 		assertThat(contextParameters(action.tryMethod()))
 			.as(action + ": the action-context keys phase two gets (from @BusinessActionContextParameter)")
 			.isEqualTo(action.actionContext().keySet());
+		for (TccMetrics.FenceHit hit : TccMetrics.FenceHit.values()) {
+			assertThat(this.meters.find(TccMetrics.FENCE_HITS)
+				.tag("action", action.name())
+				.tag("kind", hit.tag())
+				.counter()).as(action + " fence-hit counter " + hit.tag() + " registered before any hit").isNotNull();
+		}
+		assertThat(phaseTwo(action, TccMetrics.CONFIRM, "ok")).as(action + " phase-two timer registered").isNotNull();
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -107,8 +130,14 @@ public abstract class FenceDisorderContract {
 	void shouldRecordAnEmptyRollbackAndRefuseTheLateTry(FencedAction action) {
 		given(action);
 		Branch branch = Branch.first();
+		double emptyRollbacks = fenceHits(action, TccMetrics.FenceHit.EMPTY_ROLLBACK);
+		double suspensions = fenceHits(action, TccMetrics.FenceHit.SUSPENSION_PREVENTED);
+		long cancels = phaseTwoCount(action, TccMetrics.CANCEL, "ok");
 
 		assertThat(cancel(action, branch)).as("empty rollback succeeds").isTrue();
+		assertThat(fenceHits(action, TccMetrics.FenceHit.EMPTY_ROLLBACK)).as("empty rollbacks counted")
+			.isEqualTo(emptyRollbacks + 1);
+		assertThat(phaseTwoCount(action, TccMetrics.CANCEL, "ok")).as("Cancel timed").isEqualTo(cancels + 1);
 		assertThat(fenceStatus(branch)).as("empty rollback recorded").isEqualTo(SUSPENDED);
 		assertThat(action.calls(rollbackMethod(action))).as("Cancel is not called without a Try").isZero();
 		assertThat(action.state()).as("after the empty rollback").isEqualTo(action.before());
@@ -118,6 +147,8 @@ public abstract class FenceDisorderContract {
 		assertThat(((CommonFenceException) late.refusal()).getErrcode())
 			.isEqualTo(FrameworkErrorCode.DuplicateKeyException);
 		assertThat(action.calls("try")).as("the late Try never reaches the action").isZero();
+		assertThat(fenceHits(action, TccMetrics.FenceHit.SUSPENSION_PREVENTED)).as("prevented suspensions counted")
+			.isEqualTo(suspensions + 1);
 		assertThat(action.state()).as("after the late Try").isEqualTo(action.before());
 		// once it has refused the late Try, Seata deletes the SUSPENDED row (queued, gone
 		// within milliseconds here): SUSPENDED or gone, never TRIED
@@ -128,10 +159,18 @@ public abstract class FenceDisorderContract {
 	@MethodSource("actions")
 	void shouldConfirmOnceWhenTheConfirmIsDeliveredAgain(FencedAction action) {
 		Branch branch = triedBranch(action);
+		double repeated = fenceHits(action, TccMetrics.FenceHit.REPEATED_PHASE_TWO);
+		long confirms = phaseTwoCount(action, TccMetrics.CONFIRM, "ok");
+		long refusedCancels = phaseTwoCount(action, TccMetrics.CANCEL, "error");
 
 		assertThat(confirm(action, branch)).isTrue();
 		assertThat(action.state()).as("after Confirm").isEqualTo(action.afterConfirm());
+		assertThat(fenceHits(action, TccMetrics.FenceHit.REPEATED_PHASE_TWO)).as("a first Confirm is no repeat")
+			.isEqualTo(repeated);
 		assertThat(confirm(action, branch)).as("a repeated Confirm succeeds").isTrue();
+		assertThat(fenceHits(action, TccMetrics.FenceHit.REPEATED_PHASE_TWO)).as("the repeated Confirm counted")
+			.isEqualTo(repeated + 1);
+		assertThat(phaseTwoCount(action, TccMetrics.CONFIRM, "ok")).as("Confirms timed").isEqualTo(confirms + 2);
 
 		assertThat(action.calls(commitMethod(action))).as("Confirm calls that reached the action").isEqualTo(1);
 		assertThat(action.state()).as("after the repeated Confirm").isEqualTo(action.afterConfirm());
@@ -139,6 +178,8 @@ public abstract class FenceDisorderContract {
 
 		// Seata refuses (false) a Cancel of a committed branch without calling it
 		assertThat(cancel(action, branch)).as("Cancel after Confirm").isFalse();
+		assertThat(phaseTwoCount(action, TccMetrics.CANCEL, "error")).as("the refused Cancel timed as an error")
+			.isEqualTo(refusedCancels + 1);
 		assertThat(action.calls(rollbackMethod(action))).isZero();
 		assertThat(action.state()).as("after a Cancel of the committed branch").isEqualTo(action.afterConfirm());
 		assertThat(fenceStatus(branch)).isEqualTo(COMMITTED);
@@ -160,10 +201,18 @@ public abstract class FenceDisorderContract {
 	@MethodSource("actions")
 	void shouldGiveBackOnceWhenTheCancelIsDeliveredAgain(FencedAction action) {
 		Branch branch = triedBranch(action);
+		double repeated = fenceHits(action, TccMetrics.FenceHit.REPEATED_PHASE_TWO);
+		double emptyRollbacks = fenceHits(action, TccMetrics.FenceHit.EMPTY_ROLLBACK);
+		long cancels = phaseTwoCount(action, TccMetrics.CANCEL, "ok");
 
 		assertThat(cancel(action, branch)).isTrue();
 		assertThat(action.state()).as("after Cancel").isEqualTo(action.afterCancel());
 		assertThat(cancel(action, branch)).as("a repeated Cancel succeeds").isTrue();
+		assertThat(fenceHits(action, TccMetrics.FenceHit.REPEATED_PHASE_TWO)).as("the repeated Cancel counted")
+			.isEqualTo(repeated + 1);
+		assertThat(fenceHits(action, TccMetrics.FenceHit.EMPTY_ROLLBACK)).as("a Cancel after a Try is not empty")
+			.isEqualTo(emptyRollbacks);
+		assertThat(phaseTwoCount(action, TccMetrics.CANCEL, "ok")).as("Cancels timed").isEqualTo(cancels + 2);
 
 		assertThat(action.calls(rollbackMethod(action))).as("Cancel calls that reached the action").isEqualTo(1);
 		assertThat(action.state()).as("after the repeated Cancel").isEqualTo(action.afterCancel());
@@ -289,6 +338,27 @@ public abstract class FenceDisorderContract {
 
 	private static String rollbackMethod(FencedAction action) {
 		return action.annotation().rollbackMethod();
+	}
+
+	private double fenceHits(FencedAction action, TccMetrics.FenceHit hit) {
+		Counter counter = this.meters.find(TccMetrics.FENCE_HITS)
+			.tag("action", action.name())
+			.tag("kind", hit.tag())
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private Timer phaseTwo(FencedAction action, String phase, String outcome) {
+		return this.meters.find(TccMetrics.PHASE_TWO)
+			.tag("action", action.name())
+			.tag("phase", phase)
+			.tag("outcome", outcome)
+			.timer();
+	}
+
+	private long phaseTwoCount(FencedAction action, String phase, String outcome) {
+		Timer timer = phaseTwo(action, phase, outcome);
+		return (timer != null) ? timer.count() : 0;
 	}
 
 	/** The fence row's status, null when there is none. */
