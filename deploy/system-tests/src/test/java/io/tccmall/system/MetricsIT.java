@@ -83,6 +83,24 @@ class MetricsIT {
 		});
 	}
 
+	@Test
+	void shouldServeTheGatewaysMetricsOnlyToAScraperWithTheMetricsRole() throws Exception {
+		URI uri = URI.create(Stack.GATEWAY + "/actuator/prometheus");
+		HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(uri).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> shopper = HTTP.send(
+				HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + Tokens.shopper("metrics-peeker")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> scraper = HTTP.send(
+				HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + Tokens.metrics()).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(shopper.statusCode()).isEqualTo(403);
+		assertThat(scraper.statusCode()).isEqualTo(200);
+		assertThat(scraper.body()).contains("tccmall_gateway_rate_limited_total");
+	}
+
 	/** The flash-sale admission counter exists once a buyer was admitted (or refused). */
 	private static void admitToAFlashSale(String sku, String buyer) {
 		Instant now = Instant.now();
@@ -109,9 +127,13 @@ class MetricsIT {
 	}
 
 	private static String scrape(int port) throws Exception {
-		HttpResponse<String> response = HTTP.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"));
+		if (port == 8080) {
+			// the gateway's metrics are on its public port, for scrapers with the METRICS role only
+			request.header("Authorization", "Bearer " + Tokens.metrics());
+		}
+		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as("GET http://127.0.0.1:%d/actuator/prometheus", port).isEqualTo(200);
 		return response.body();
 	}

@@ -29,6 +29,11 @@ public final class Tokens {
 		return mint(userId, "[]");
 	}
 
+	/** What a Prometheus scraping the gateway carries. */
+	public static String metrics() {
+		return mint("prometheus", "[\"METRICS\"]");
+	}
+
 	public static String admin() {
 		return mint("it-admin", "[\"ADMIN\"]");
 	}

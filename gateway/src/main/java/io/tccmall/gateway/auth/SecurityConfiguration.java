@@ -55,6 +55,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/fallback/**")
 				.permitAll()
+				// the gateway's metrics are on its public port: a scraper needs a token with
+				// the METRICS role (the services' actuators are not routed at all)
+				.pathMatchers("/actuator/prometheus")
+				.hasAnyRole("METRICS", "ADMIN")
 				.pathMatchers("/api/admin/**")
 				.hasRole("ADMIN")
 				.pathMatchers("/api/**")
