@@ -34,7 +34,7 @@ class FlashSaleController {
 	}
 
 	@ProblemResponse(status = 404, codes = { "FLASH_SALE_NOT_FOUND" })
-	@ProblemResponse(status = 409, codes = { "NOT_STARTED", "SOLD_OUT", "LIMIT_REACHED" })
+	@ProblemResponse(status = 409, codes = { "NOT_STARTED", "ENDED", "SOLD_OUT", "LIMIT_REACHED" })
 	@PostMapping("/api/flash-sales/{saleId}/orders")
 	ResponseEntity<TicketView> buy(Caller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,32}") String saleId,
 			@RequestHeader("Idempotency-Key") @Pattern(regexp = "[A-Za-z0-9_.:-]{1,64}") String idempotencyKey) {
