@@ -57,7 +57,7 @@ class SecurityConfiguration {
 				.permitAll()
 				// the OpenAPI document of the public API and its Swagger UI
 				.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html",
-						"/webjars/swagger-ui/**")
+						"/swagger-ui/**")
 				.permitAll()
 				.pathMatchers("/api/admin/**")
 				.hasRole("ADMIN")

@@ -93,7 +93,8 @@ class ServiceApiDocs implements SmartLifecycle {
 
 	private Mono<Void> fetch(String service) {
 		return this.client.get()
-			.uri(LB_SCHEME + "://" + service + this.docsPath)
+			// the load balancer filter resolves the host as the service id
+			.uri("http://" + service + this.docsPath)
 			.retrieve()
 			.bodyToMono(String.class)
 			.timeout(Duration.ofSeconds(5))
