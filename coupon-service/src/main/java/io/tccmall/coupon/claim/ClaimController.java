@@ -3,6 +3,7 @@ package io.tccmall.coupon.claim;
 import io.tccmall.common.idempotency.IdempotentRequest;
 import io.tccmall.common.idempotency.IdempotentRequests;
 import io.tccmall.common.lock.LockTemplate;
+import io.tccmall.common.openapi.ProblemResponse;
 import io.tccmall.common.web.Caller;
 import io.tccmall.coupon.usercoupon.CouponView;
 import jakarta.validation.constraints.NotBlank;
@@ -31,6 +32,9 @@ class ClaimController {
 	}
 
 	/** 201 with the coupon; a replay with the same key answers what the first one did. */
+	@ProblemResponse(status = 404, codes = { "COUPON_TEMPLATE_NOT_FOUND" })
+	@ProblemResponse(status = 409, codes = { "COUPON_SOLD_OUT", "CLAIM_LIMIT_REACHED" })
+	@ProblemResponse(status = 422, codes = { "COUPON_NOT_CLAIMABLE" })
 	@PostMapping("/api/coupons/{templateId}/claims")
 	ResponseEntity<Object> claim(Caller caller, @PathVariable long templateId,
 			@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey) {

@@ -55,6 +55,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/fallback/**")
 				.permitAll()
+				// the OpenAPI document of the public API and its Swagger UI
+				.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html",
+						"/swagger-ui/**")
+				.permitAll()
 				// the gateway's metrics are on its public port: a scraper needs a token with
 				// the METRICS role (the services' actuators are not routed at all)
 				.pathMatchers("/actuator/prometheus")

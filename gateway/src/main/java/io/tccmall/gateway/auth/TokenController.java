@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tccmall.gateway.ProblemResponses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnExpression(SecurityConfiguration.TOKEN_ISSUING)
 class TokenController {
 
+	private static final String PROBLEM = "#/components/schemas/Problem";
+
 	private final AuthProperties auth;
 
 	private final JwtEncoder encoder;
@@ -50,7 +56,21 @@ class TokenController {
 	}
 
 	@PostMapping(path = "/api/auth/token", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> token(@Valid @RequestBody Credentials credentials) {
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+	@ApiResponse(responseCode = "400", description = "Bad Request: VALIDATION_FAILED",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM),
+					examples = @ExampleObject(name = "VALIDATION_FAILED",
+							value = "{\"status\":400,\"code\":\"VALIDATION_FAILED\"}")))
+	@ApiResponse(responseCode = "401", description = "Unauthorized: BAD_CREDENTIALS",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM),
+					examples = @ExampleObject(name = "BAD_CREDENTIALS",
+							value = "{\"status\":401,\"code\":\"BAD_CREDENTIALS\"}")))
+	@ApiResponse(responseCode = "429", description = "Too Many Requests: RATE_LIMITED", content = @Content(
+			mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM),
+			examples = @ExampleObject(name = "RATE_LIMITED", value = "{\"status\":429,\"code\":\"RATE_LIMITED\"}")))
+	ResponseEntity<?> token(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(examples = @ExampleObject(name = "demo shopper",
+					value = "{\"username\":\"alice\",\"password\":\"tccmall-demo\"}"))) @Valid @RequestBody Credentials credentials) {
 		AuthProperties.Account account = this.accounts.get(credentials.username());
 		if (account == null || !this.passwords.matches(credentials.password(), account.password())) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)

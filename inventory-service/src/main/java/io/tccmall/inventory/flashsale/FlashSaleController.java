@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.tccmall.common.openapi.ProblemResponse;
 import io.tccmall.common.web.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,6 +40,8 @@ class FlashSaleController {
 		this.sales = sales;
 	}
 
+	@ProblemResponse(status = 404, codes = { "SKU_NOT_FOUND" })
+	@ProblemResponse(status = 409, codes = { "OUT_OF_STOCK" })
 	@PostMapping("/api/admin/flash-sales")
 	ResponseEntity<FlashSaleView> create(Caller caller,
 			@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
@@ -48,6 +51,7 @@ class FlashSaleController {
 		return ResponseEntity.created(URI.create("/api/admin/flash-sales/" + sale.saleId())).body(sale);
 	}
 
+	@ProblemResponse(status = 404, codes = { "FLASH_SALE_NOT_FOUND" })
 	@GetMapping("/api/admin/flash-sales/{saleId}")
 	FlashSaleView find(Caller caller, @PathVariable String saleId) {
 		caller.requireAdmin();

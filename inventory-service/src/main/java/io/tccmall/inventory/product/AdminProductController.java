@@ -2,6 +2,7 @@ package io.tccmall.inventory.product;
 
 import java.net.URI;
 
+import io.tccmall.common.openapi.ProblemResponse;
 import io.tccmall.common.web.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,6 +33,7 @@ class AdminProductController {
 		this.restocks = restocks;
 	}
 
+	@ProblemResponse(status = 409, codes = { "SKU_EXISTS" })
 	@PostMapping
 	ResponseEntity<ProductView> create(Caller caller, @Valid @RequestBody CreateProductRequest request) {
 		caller.requireAdmin();
@@ -39,6 +41,8 @@ class AdminProductController {
 		return ResponseEntity.created(URI.create("/api/products/" + created.skuId())).body(created);
 	}
 
+	@ProblemResponse(status = 404, codes = { "SKU_NOT_FOUND" })
+	@ProblemResponse(status = 422, codes = { "STOCK_LIMIT_EXCEEDED" })
 	@PostMapping("/{skuId}/restocks")
 	ResponseEntity<RestockResponse> restock(Caller caller, @PathVariable String skuId,
 			@RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 128) String idempotencyKey,
@@ -48,6 +52,7 @@ class AdminProductController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(restock);
 	}
 
+	@ProblemResponse(status = 404, codes = { "SKU_NOT_FOUND" })
 	@GetMapping("/{skuId}/stock")
 	StockView stock(Caller caller, @PathVariable String skuId) {
 		caller.requireAdmin();

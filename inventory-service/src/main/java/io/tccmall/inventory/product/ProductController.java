@@ -1,5 +1,7 @@
 package io.tccmall.inventory.product;
 
+import io.tccmall.common.openapi.ProblemResponse;
+
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,7 @@ class ProductController {
 		return this.products.list();
 	}
 
+	@ProblemResponse(status = 404, codes = { "SKU_NOT_FOUND" })
 	@GetMapping("/{skuId}")
 	ProductView get(@PathVariable String skuId) {
 		return this.products.get(skuId);

@@ -2,6 +2,7 @@ package io.tccmall.order.flashsale;
 
 import java.util.List;
 
+import io.tccmall.common.openapi.ProblemResponse;
 import io.tccmall.common.web.Caller;
 import jakarta.validation.constraints.Pattern;
 
@@ -32,6 +33,8 @@ class FlashSaleController {
 		this.tickets = tickets;
 	}
 
+	@ProblemResponse(status = 404, codes = { "FLASH_SALE_NOT_FOUND" })
+	@ProblemResponse(status = 409, codes = { "NOT_STARTED", "ENDED", "SOLD_OUT", "LIMIT_REACHED" })
 	@PostMapping("/api/flash-sales/{saleId}/orders")
 	ResponseEntity<TicketView> buy(Caller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9]{1,32}") String saleId,
 			@RequestHeader("Idempotency-Key") @Pattern(regexp = "[A-Za-z0-9_.:-]{1,64}") String idempotencyKey) {

@@ -1,7 +1,12 @@
 package io.tccmall.order.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tccmall.common.idempotency.IdempotentRequest;
 import io.tccmall.common.idempotency.IdempotentRequests;
+import io.tccmall.common.openapi.ProblemResponse;
 import io.tccmall.common.web.Caller;
 import io.tccmall.order.checkout.CheckoutMetrics;
 import io.tccmall.order.checkout.CheckoutService;
@@ -47,10 +52,17 @@ class OrderController {
 		this.metrics = metrics;
 	}
 
+	@ProblemResponse(status = 404, codes = { "SKU_NOT_FOUND", "COUPON_NOT_FOUND" })
+	@ProblemResponse(status = 409, codes = { "OUT_OF_STOCK", "ILLEGAL_COUPON_STATE" })
+	@ProblemResponse(status = 422, codes = { "COUPON_NOT_APPLICABLE", "PAYMENT_DEADLINE_TOO_LONG" })
 	@PostMapping
+	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OrderView.class)))
 	ResponseEntity<Object> place(Caller caller,
 			@RequestHeader(IDEMPOTENCY_KEY) @Pattern(regexp = KEY_PATTERN) String idempotencyKey,
-			@Valid @RequestBody PlaceOrderRequest request) {
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					name = "two skus with a coupon",
+					value = "{\"items\":[{\"skuId\":\"SKU-0001\",\"quantity\":2},{\"skuId\":\"SKU-0002\",\"quantity\":1}],"
+							+ "\"couponId\":\"0ABCDEFGHJKMN\"}"))) @Valid @RequestBody PlaceOrderRequest request) {
 		var once = IdempotentRequest.of(caller.userId(), "place-order", idempotencyKey, request.canonical());
 		return this.idempotency.execute(once, () -> ResponseEntity.status(HttpStatus.CREATED)
 			.body(this.metrics.time("place", () -> this.checkout.place(caller.userId(), idempotencyKey, request))));
@@ -62,12 +74,16 @@ class OrderController {
 		return this.checkout.list(caller.userId(), page, size);
 	}
 
+	@ProblemResponse(status = 404, codes = { "ORDER_NOT_FOUND" })
 	@GetMapping("/{orderNo}")
 	OrderView find(Caller caller, @PathVariable String orderNo) {
 		return this.checkout.find(caller.userId(), orderNo);
 	}
 
+	@ProblemResponse(status = 404, codes = { "ORDER_NOT_FOUND" })
+	@ProblemResponse(status = 409, codes = { "ILLEGAL_ORDER_STATE", "INSUFFICIENT_BALANCE", "ALREADY_PAID" })
 	@PostMapping("/{orderNo}/payment")
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PaymentView.class)))
 	ResponseEntity<Object> pay(Caller caller, @PathVariable String orderNo,
 			@RequestHeader(IDEMPOTENCY_KEY) @Pattern(regexp = KEY_PATTERN) String idempotencyKey) {
 		var once = IdempotentRequest.of(caller.userId(), "pay-order", idempotencyKey, "orderNo=" + orderNo);
@@ -75,7 +91,10 @@ class OrderController {
 			.ok(this.metrics.time("pay", () -> this.checkout.pay(caller.userId(), orderNo, idempotencyKey))));
 	}
 
+	@ProblemResponse(status = 404, codes = { "ORDER_NOT_FOUND" })
+	@ProblemResponse(status = 409, codes = { "ILLEGAL_ORDER_STATE" })
 	@PostMapping("/{orderNo}/cancellation")
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderView.class)))
 	ResponseEntity<Object> cancel(Caller caller, @PathVariable String orderNo,
 			@RequestHeader(IDEMPOTENCY_KEY) @Pattern(regexp = KEY_PATTERN) String idempotencyKey) {
 		var once = IdempotentRequest.of(caller.userId(), "cancel-order", idempotencyKey, "orderNo=" + orderNo);
