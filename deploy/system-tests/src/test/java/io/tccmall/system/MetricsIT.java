@@ -88,9 +88,9 @@ class MetricsIT {
 		URI uri = URI.create(Stack.GATEWAY + "/actuator/prometheus");
 		HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(uri).build(),
 				HttpResponse.BodyHandlers.ofString());
-		HttpResponse<String> shopper = HTTP.send(
-				HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + Tokens.shopper("metrics-peeker")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> shopper = HTTP.send(HttpRequest.newBuilder(uri)
+			.header("Authorization", "Bearer " + Tokens.shopper("metrics-peeker"))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		HttpResponse<String> scraper = HTTP.send(
 				HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + Tokens.metrics()).build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -130,7 +130,8 @@ class MetricsIT {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"));
 		if (port == 8080) {
-			// the gateway's metrics are on its public port, for scrapers with the METRICS role only
+			// the gateway's metrics are on its public port, for scrapers with the METRICS
+			// role only
 			request.header("Authorization", "Bearer " + Tokens.metrics());
 		}
 		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -59,7 +59,8 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html",
 						"/swagger-ui/**")
 				.permitAll()
-				// the gateway's metrics are on its public port: a scraper needs a token with
+				// the gateway's metrics are on its public port: a scraper needs a token
+				// with
 				// the METRICS role (the services' actuators are not routed at all)
 				.pathMatchers("/actuator/prometheus")
 				.hasAnyRole("METRICS", "ADMIN")
