@@ -104,7 +104,7 @@ public class TcConsole {
 	/** The console could not be asked: the check's outcome is unknown. */
 	public static class Unavailable extends RuntimeException {
 
-		Unavailable(String message) {
+		public Unavailable(String message) {
 			super(message);
 		}
 
