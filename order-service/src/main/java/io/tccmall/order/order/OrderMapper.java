@@ -48,7 +48,8 @@ public interface OrderMapper extends BaseMapper<Order> {
 	 * transaction must not undo a later one.
 	 */
 	@Update("UPDATE orders SET status = 'AWAITING_PAYMENT', cancel_reason = NULL WHERE order_no = #{orderNo}"
-			+ " AND status = 'CANCELLING' AND (#{xid} IS NULL OR cancel_xid IS NULL OR cancel_xid = #{xid})")
+			+ " AND status = 'CANCELLING' AND (#{xid,jdbcType=VARCHAR} IS NULL OR cancel_xid IS NULL"
+			+ " OR cancel_xid = #{xid,jdbcType=VARCHAR})")
 	int abortCancel(@Param("orderNo") String orderNo, @Param("xid") String xid);
 
 	/** Unpaid orders past their deadline, oldest first (index on status, expire_at). */
