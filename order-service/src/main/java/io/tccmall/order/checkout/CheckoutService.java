@@ -119,6 +119,39 @@ public class CheckoutService {
 		}
 	}
 
+	/**
+	 * An admin's release: re-runs the compensation of an order an admin found stuck as a
+	 * new cancel global transaction, through the same guarded Tries as a shopper's
+	 * cancel. Under the order lock the order must still be in {@code expected}; a
+	 * CANCELLING order is first put back to AWAITING_PAYMENT (the caller checked that the
+	 * TC no longer runs its cancel transaction). Any refusal of a participant rolls the
+	 * whole cancel back and reaches the caller.
+	 */
+	public OrderView release(String orderNo, OrderStatus expected, String expectedCancelXid) {
+		return this.locks.withLock("order:" + orderNo, () -> {
+			Order order = this.orders.selectById(orderNo);
+			if (order == null || order.getStatus() != expected
+					|| !Objects.equals(order.getCancelXid(), expectedCancelXid)) {
+				throw BusinessException.conflict("ORDER_CHANGED", "Order " + orderNo + " is no longer " + expected
+						+ " (now " + ((order != null) ? order.getStatus() : "gone") + "); look it up again");
+			}
+			if (expected == OrderStatus.CANCELLING && this.orders.abortCancel(orderNo, null) == 0) {
+				throw BusinessException.conflict("ORDER_CHANGED", "Order " + orderNo + " left CANCELLING meanwhile");
+			}
+			this.transactions.cancel(this.orders.selectById(orderNo), "ADMIN");
+			return view(this.orders.selectById(orderNo));
+		});
+	}
+
+	/** Any user's order, for admins. */
+	public OrderView findForAdmin(String orderNo) {
+		Order order = this.orders.selectById(orderNo);
+		if (order == null) {
+			throw BusinessException.notFound("ORDER_NOT_FOUND", "No order " + orderNo);
+		}
+		return view(order);
+	}
+
 	public OrderView find(String userId, String orderNo) {
 		return view(ownOrder(userId, orderNo));
 	}

@@ -34,6 +34,10 @@ public class Order {
 
 	private String placeXid;
 
+	private String payXid;
+
+	private String cancelXid;
+
 	private String cancelReason;
 
 	private LocalDateTime expireAt;
@@ -136,6 +140,22 @@ public class Order {
 
 	public void setPlaceXid(String placeXid) {
 		this.placeXid = placeXid;
+	}
+
+	public String getPayXid() {
+		return this.payXid;
+	}
+
+	public void setPayXid(String payXid) {
+		this.payXid = payXid;
+	}
+
+	public String getCancelXid() {
+		return this.cancelXid;
+	}
+
+	public void setCancelXid(String cancelXid) {
+		this.cancelXid = cancelXid;
 	}
 
 	public String getCancelReason() {

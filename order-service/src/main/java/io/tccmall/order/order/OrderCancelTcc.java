@@ -27,7 +27,7 @@ public class OrderCancelTcc implements OrderCancelAction {
 			useTCCFence = true)
 	public boolean prepare(BusinessActionContext context,
 			@BusinessActionContextParameter(paramName = "orderNo") String orderNo, String userId, String reason) {
-		if (this.orders.startCancel(orderNo, userId, reason) == 0) {
+		if (this.orders.startCancel(orderNo, userId, reason, context.getXid()) == 0) {
 			throw BusinessException.conflict("ILLEGAL_ORDER_STATE",
 					"Order " + orderNo + " can no longer be cancelled (paid, cancelled or being paid)");
 		}
@@ -45,7 +45,7 @@ public class OrderCancelTcc implements OrderCancelAction {
 
 	@Override
 	public boolean cancel(BusinessActionContext context) {
-		this.orders.abortCancel(OrderPlaceTcc.orderNo(context));
+		this.orders.abortCancel(OrderPlaceTcc.orderNo(context), context.getXid());
 		return true;
 	}
 

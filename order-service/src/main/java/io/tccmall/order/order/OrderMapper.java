@@ -19,10 +19,10 @@ public interface OrderMapper extends BaseMapper<Order> {
 	/**
 	 * {@link OrderEvent#PAY_STARTED}, only for the owner and only before the deadline.
 	 */
-	@Update("UPDATE orders SET status = 'PAYING', pay_idempotency_key = #{key} WHERE order_no = #{orderNo}"
-			+ " AND user_id = #{userId} AND status = 'AWAITING_PAYMENT' AND expire_at > #{now}")
+	@Update("UPDATE orders SET status = 'PAYING', pay_idempotency_key = #{key}, pay_xid = #{xid}"
+			+ " WHERE order_no = #{orderNo} AND user_id = #{userId} AND status = 'AWAITING_PAYMENT' AND expire_at > #{now}")
 	int startPayment(@Param("orderNo") String orderNo, @Param("userId") String userId, @Param("key") String key,
-			@Param("now") LocalDateTime now);
+			@Param("now") LocalDateTime now, @Param("xid") String xid);
 
 	@Update("UPDATE orders SET payment_no = #{paymentNo} WHERE order_no = #{orderNo} AND status = 'PAYING'")
 	int recordPaymentNo(@Param("orderNo") String orderNo, @Param("paymentNo") String paymentNo);
@@ -37,14 +37,20 @@ public interface OrderMapper extends BaseMapper<Order> {
 	int abortPayment(@Param("orderNo") String orderNo);
 
 	/** {@link OrderEvent#CANCEL_STARTED}, only for the owner. */
-	@Update("UPDATE orders SET status = 'CANCELLING', cancel_reason = #{reason} WHERE order_no = #{orderNo}"
-			+ " AND user_id = #{userId} AND status = 'AWAITING_PAYMENT'")
-	int startCancel(@Param("orderNo") String orderNo, @Param("userId") String userId, @Param("reason") String reason);
+	@Update("UPDATE orders SET status = 'CANCELLING', cancel_reason = #{reason}, cancel_xid = #{xid}"
+			+ " WHERE order_no = #{orderNo} AND user_id = #{userId} AND status = 'AWAITING_PAYMENT'")
+	int startCancel(@Param("orderNo") String orderNo, @Param("userId") String userId, @Param("reason") String reason,
+			@Param("xid") String xid);
 
-	/** {@link OrderEvent#CANCEL_ABORTED}. */
+	/**
+	 * {@link OrderEvent#CANCEL_ABORTED}, by the cancel global transaction that started it
+	 * (or by an admin's release, {@code xid} null): a late rollback of an earlier cancel
+	 * transaction must not undo a later one.
+	 */
 	@Update("UPDATE orders SET status = 'AWAITING_PAYMENT', cancel_reason = NULL WHERE order_no = #{orderNo}"
-			+ " AND status = 'CANCELLING'")
-	int abortCancel(@Param("orderNo") String orderNo);
+			+ " AND status = 'CANCELLING' AND (#{xid,jdbcType=VARCHAR} IS NULL OR cancel_xid IS NULL"
+			+ " OR cancel_xid = #{xid,jdbcType=VARCHAR})")
+	int abortCancel(@Param("orderNo") String orderNo, @Param("xid") String xid);
 
 	/** Unpaid orders past their deadline, oldest first (index on status, expire_at). */
 	@Select("SELECT order_no FROM orders WHERE status = 'AWAITING_PAYMENT' AND expire_at <= NOW(3)"

@@ -33,7 +33,8 @@ public class OrderPayTcc implements OrderPayAction {
 	public boolean prepare(BusinessActionContext context,
 			@BusinessActionContextParameter(paramName = "orderNo") String orderNo, String userId,
 			String idempotencyKey) {
-		if (this.orders.startPayment(orderNo, userId, idempotencyKey, LocalDateTime.now(this.clock)) == 0) {
+		if (this.orders.startPayment(orderNo, userId, idempotencyKey, LocalDateTime.now(this.clock),
+				context.getXid()) == 0) {
 			throw BusinessException.conflict("ILLEGAL_ORDER_STATE",
 					"Order " + orderNo + " is not awaiting payment (already paid, cancelled, expired or being paid)");
 		}

@@ -1,5 +1,7 @@
 package io.tccmall.order.participant;
 
+import java.util.List;
+
 import io.tccmall.common.reconciliation.ParticipantFindings;
 
 import org.springframework.cloud.openfeign.FeignClient;
@@ -21,6 +23,14 @@ public interface CouponClient {
 
 	@PostMapping("/internal/coupons/{couponId}/release")
 	void release(@PathVariable("couponId") String couponId, @RequestBody OrderRef request);
+
+	/**
+	 * Read-only, for the admin lookup: the order's rows and the fence rows of its XIDs.
+	 */
+	@GetMapping("/internal/orders/{orderNo}/state")
+	ParticipantState orderState(@PathVariable("orderNo") String orderNo,
+			@RequestParam(name = "xid", required = false) List<String> xids,
+			@RequestParam(name = "couponId", required = false) String couponId);
 
 	/**
 	 * Read-only, outside any global transaction: the participant's own checks and

@@ -27,6 +27,13 @@ public interface InventoryClient {
 	void release(@PathVariable("orderNo") String orderNo);
 
 	/**
+	 * Read-only, for the admin lookup: the order's rows and the fence rows of its XIDs.
+	 */
+	@GetMapping("/internal/orders/{orderNo}/state")
+	ParticipantState orderState(@PathVariable("orderNo") String orderNo,
+			@RequestParam(name = "xid", required = false) List<String> xids);
+
+	/**
 	 * Read-only, outside any global transaction: the participant's own checks and
 	 * holdings.
 	 */

@@ -89,4 +89,20 @@ public class Participants {
 		return this.calls.call("coupon-reconciliation", () -> this.coupons.reconciliation(since.toString()));
 	}
 
+	/**
+	 * The admin lookup's reads, behind the reconciliation reads' circuit breakers (a look
+	 * at one order is a reconciliation read too).
+	 */
+	public ParticipantState inventoryState(String orderNo, List<String> xids) {
+		return this.calls.call("inventory-reconciliation", () -> this.inventory.orderState(orderNo, xids));
+	}
+
+	public ParticipantState paymentState(String orderNo, List<String> xids) {
+		return this.calls.call("payment-reconciliation", () -> this.payments.orderState(orderNo, xids));
+	}
+
+	public ParticipantState couponState(String orderNo, List<String> xids, String couponId) {
+		return this.calls.call("coupon-reconciliation", () -> this.coupons.orderState(orderNo, xids, couponId));
+	}
+
 }

@@ -1,9 +1,12 @@
 package io.tccmall.order.participant;
 
+import java.util.List;
+
 import io.tccmall.common.reconciliation.ParticipantFindings;
 
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +20,13 @@ public interface PaymentClient {
 
 	@PostMapping("/internal/payments")
 	Payment debit(@RequestBody DebitRequest request);
+
+	/**
+	 * Read-only, for the admin lookup: the order's rows and the fence rows of its XIDs.
+	 */
+	@GetMapping("/internal/orders/{orderNo}/state")
+	ParticipantState orderState(@PathVariable("orderNo") String orderNo,
+			@RequestParam(name = "xid", required = false) List<String> xids);
 
 	/**
 	 * Read-only, outside any global transaction: the participant's own checks and

@@ -18,7 +18,7 @@ import org.springframework.web.client.RestClientException;
  * global transactions the TC holds ({@code GET /api/v1/console/globalSession/query}).
  */
 @Component
-class TcConsole {
+public class TcConsole {
 
 	private static final int PAGE_SIZE = 100;
 
@@ -44,7 +44,7 @@ class TcConsole {
 		this.http = RestClient.builder().baseUrl(this.settings.url()).requestFactory(requests).build();
 	}
 
-	List<GlobalSession> openSessions() {
+	public List<GlobalSession> openSessions() {
 		if (this.settings.password() == null || this.settings.password().isEmpty()) {
 			throw new Unavailable("no Seata console password configured (TCCMALL_CONSOLE_PASSWORD)");
 		}
@@ -96,15 +96,15 @@ class TcConsole {
 				node.path("beginTime").asLong());
 	}
 
-	record GlobalSession(String xid, int status, String statusName, String applicationId, String transactionName,
+	public record GlobalSession(String xid, int status, String statusName, String applicationId, String transactionName,
 			long beginTime) {
 
 	}
 
 	/** The console could not be asked: the check's outcome is unknown. */
-	static class Unavailable extends RuntimeException {
+	public static class Unavailable extends RuntimeException {
 
-		Unavailable(String message) {
+		public Unavailable(String message) {
 			super(message);
 		}
 
