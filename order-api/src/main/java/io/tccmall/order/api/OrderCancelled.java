@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * An unpaid order was cancelled by its buyer or its deadline; stock and coupon are back.
+ * An unpaid order was cancelled by its buyer, its deadline or an admin's release (a
+ * cancellation that needed a human); stock and coupon are back. Consumers must accept
+ * reasons they do not know yet.
  */
 @JsonTypeName("OrderCancelled")
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -17,7 +19,7 @@ public record OrderCancelled(String eventId, int schemaVersion, Instant occurred
 
 	public enum Reason {
 
-		USER, TIMEOUT
+		USER, TIMEOUT, ADMIN
 
 	}
 
