@@ -1,7 +1,8 @@
 package io.tccmall.coupon.reconciliation;
 
 import java.util.List;
-import java.util.Map;
+
+import io.tccmall.common.reconciliation.ParticipantOrderState;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,24 +28,14 @@ class OrderStateController {
 
 	@GetMapping("/internal/orders/{orderNo}/state")
 	@Transactional(readOnly = true)
-	OrderState state(@PathVariable String orderNo, @RequestParam(name = "xid", required = false) List<String> xids,
+	ParticipantOrderState state(@PathVariable String orderNo,
+			@RequestParam(name = "xid", required = false) List<String> xids,
 			@RequestParam(required = false) String couponId) {
-		List<Map<String, Object>> rows = this.jdbc
-			.sql("SELECT * FROM user_coupon WHERE order_no = :orderNo OR coupon_id = :couponId")
-			.param("orderNo", orderNo)
-			.param("couponId", couponId)
-			.query()
-			.listOfRows();
-		List<Map<String, Object>> fence = (xids == null || xids.isEmpty()) ? List.of()
-				: this.jdbc.sql("SELECT * FROM tcc_fence_log WHERE xid IN (:xids) ORDER BY gmt_create")
-					.param("xids", xids)
-					.query()
-					.listOfRows();
-		return new OrderState("coupon", orderNo, rows, fence);
-	}
-
-	record OrderState(String participant, String orderNo, List<Map<String, Object>> rows,
-			List<Map<String, Object>> fence) {
+		return ParticipantOrderState.read(this.jdbc, "coupon", orderNo,
+				this.jdbc.sql("SELECT * FROM user_coupon WHERE order_no = :orderNo OR coupon_id = :couponId")
+					.param("orderNo", orderNo)
+					.param("couponId", couponId),
+				xids);
 	}
 
 }

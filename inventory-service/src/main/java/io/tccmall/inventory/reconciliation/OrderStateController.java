@@ -1,7 +1,8 @@
 package io.tccmall.inventory.reconciliation;
 
 import java.util.List;
-import java.util.Map;
+
+import io.tccmall.common.reconciliation.ParticipantOrderState;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,22 +27,12 @@ class OrderStateController {
 
 	@GetMapping("/internal/orders/{orderNo}/state")
 	@Transactional(readOnly = true)
-	OrderState state(@PathVariable String orderNo, @RequestParam(name = "xid", required = false) List<String> xids) {
-		List<Map<String, Object>> rows = this.jdbc
-			.sql("SELECT * FROM stock_reservation WHERE order_no = :orderNo ORDER BY sku_id")
-			.param("orderNo", orderNo)
-			.query()
-			.listOfRows();
-		List<Map<String, Object>> fence = (xids == null || xids.isEmpty()) ? List.of()
-				: this.jdbc.sql("SELECT * FROM tcc_fence_log WHERE xid IN (:xids) ORDER BY gmt_create")
-					.param("xids", xids)
-					.query()
-					.listOfRows();
-		return new OrderState("inventory", orderNo, rows, fence);
-	}
-
-	record OrderState(String participant, String orderNo, List<Map<String, Object>> rows,
-			List<Map<String, Object>> fence) {
+	ParticipantOrderState state(@PathVariable String orderNo,
+			@RequestParam(name = "xid", required = false) List<String> xids) {
+		return ParticipantOrderState.read(this.jdbc, "inventory", orderNo,
+				this.jdbc.sql("SELECT * FROM stock_reservation WHERE order_no = :orderNo ORDER BY sku_id")
+					.param("orderNo", orderNo),
+				xids);
 	}
 
 }

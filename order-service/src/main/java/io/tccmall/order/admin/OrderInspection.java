@@ -3,7 +3,7 @@ package io.tccmall.order.admin;
 import java.util.List;
 
 import io.tccmall.order.checkout.OrderView;
-import io.tccmall.order.participant.ParticipantState;
+import io.tccmall.common.reconciliation.ParticipantOrderState;
 
 /**
  * What an admin sees of one order: the order, the XIDs of its global transactions, what
@@ -17,7 +17,7 @@ import io.tccmall.order.participant.ParticipantState;
  * @param participantErrors why a participant could not be asked
  */
 record OrderInspection(OrderView order, List<Transaction> transactions, String tcError,
-		List<ParticipantState> participants, List<String> participantErrors, List<AdminAudit.Entry> audit) {
+		List<ParticipantOrderState> participants, List<String> participantErrors, List<AdminAudit.Entry> audit) {
 
 	/**
 	 * @param kind place, pay or cancel

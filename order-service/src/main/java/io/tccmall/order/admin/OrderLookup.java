@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import io.tccmall.order.checkout.CheckoutService;
 import io.tccmall.order.order.Order;
 import io.tccmall.order.order.OrderMapper;
-import io.tccmall.order.participant.ParticipantState;
+import io.tccmall.common.reconciliation.ParticipantOrderState;
 import io.tccmall.order.participant.Participants;
 import io.tccmall.order.reconciliation.TcConsole;
 
@@ -67,7 +67,7 @@ class OrderLookup {
 		add(transactions, "pay", order.getPayXid(), sessions);
 		add(transactions, "cancel", order.getCancelXid(), sessions);
 
-		List<ParticipantState> states = new ArrayList<>();
+		List<ParticipantOrderState> states = new ArrayList<>();
 		List<String> errors = new ArrayList<>();
 		ask("inventory", () -> this.participants.inventoryState(orderNo, xids), states, errors);
 		ask("payment", () -> this.participants.paymentState(orderNo, xids), states, errors);
@@ -86,8 +86,8 @@ class OrderLookup {
 					session.beginTime()) : new OrderInspection.Transaction(kind, xid, null, null, null));
 	}
 
-	private static void ask(String participant, Supplier<ParticipantState> call, List<ParticipantState> states,
-			List<String> errors) {
+	private static void ask(String participant, Supplier<ParticipantOrderState> call,
+			List<ParticipantOrderState> states, List<String> errors) {
 		try {
 			states.add(call.get());
 		}

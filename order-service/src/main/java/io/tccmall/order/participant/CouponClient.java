@@ -1,5 +1,6 @@
 package io.tccmall.order.participant;
 
+import io.tccmall.common.reconciliation.ParticipantOrderState;
 import java.util.List;
 
 import io.tccmall.common.reconciliation.ParticipantFindings;
@@ -28,7 +29,7 @@ public interface CouponClient {
 	 * Read-only, for the admin lookup: the order's rows and the fence rows of its XIDs.
 	 */
 	@GetMapping("/internal/orders/{orderNo}/state")
-	ParticipantState orderState(@PathVariable("orderNo") String orderNo,
+	ParticipantOrderState orderState(@PathVariable("orderNo") String orderNo,
 			@RequestParam(name = "xid", required = false) List<String> xids,
 			@RequestParam(name = "couponId", required = false) String couponId);
 

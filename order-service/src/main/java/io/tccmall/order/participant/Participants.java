@@ -1,5 +1,6 @@
 package io.tccmall.order.participant;
 
+import io.tccmall.common.reconciliation.ParticipantOrderState;
 import java.time.Instant;
 import java.util.List;
 
@@ -93,15 +94,15 @@ public class Participants {
 	 * The admin lookup's reads, behind the reconciliation reads' circuit breakers (a look
 	 * at one order is a reconciliation read too).
 	 */
-	public ParticipantState inventoryState(String orderNo, List<String> xids) {
+	public ParticipantOrderState inventoryState(String orderNo, List<String> xids) {
 		return this.calls.call("inventory-reconciliation", () -> this.inventory.orderState(orderNo, xids));
 	}
 
-	public ParticipantState paymentState(String orderNo, List<String> xids) {
+	public ParticipantOrderState paymentState(String orderNo, List<String> xids) {
 		return this.calls.call("payment-reconciliation", () -> this.payments.orderState(orderNo, xids));
 	}
 
-	public ParticipantState couponState(String orderNo, List<String> xids, String couponId) {
+	public ParticipantOrderState couponState(String orderNo, List<String> xids, String couponId) {
 		return this.calls.call("coupon-reconciliation", () -> this.coupons.orderState(orderNo, xids, couponId));
 	}
 
