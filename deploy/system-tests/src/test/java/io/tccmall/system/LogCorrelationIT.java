@@ -38,8 +38,8 @@ class LogCorrelationIT {
 
 	@Test
 	void shouldLogTheTraceIdAndTheXidOfACheckoutInTheCoordinatorAndAParticipant() throws IOException {
-		String sku = Shop.product("traced", 700, 5);
-		String user = Shop.fundedUser("traced", 10_000);
+		String sku = Shop.product("log-correlated", 700, 5);
+		String user = Shop.fundedUser("log-correlated", 10_000);
 		String traceId = hex(16);
 		Api.Response placed = Api.as(user)
 			.postWithHeader("/api/orders", Map.of("items", List.of(line(sku, 1))), "traceparent",
