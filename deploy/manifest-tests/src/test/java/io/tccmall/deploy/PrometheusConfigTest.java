@@ -42,6 +42,9 @@ class PrometheusConfigTest {
 			assertThat(targets).as(app).containsExactlyElementsOf(expected);
 			assertThat(jobs.get(app)).as(app).containsEntry("metrics_path", "/actuator/prometheus");
 		});
+		assertThat(map(jobs.get("gateway").get("authorization"))).as("the gateway's scraper token")
+			.containsEntry("type", "Bearer")
+			.containsEntry("credentials_file", "../../.run/prometheus.token");
 	}
 
 	@Test
@@ -62,6 +65,11 @@ class PrometheusConfigTest {
 				.containsExactly(Map.of("names", List.of(app), "type", "A", "port", port));
 			assertThat(jobs.get(app)).as(app).containsEntry("metrics_path", "/actuator/prometheus");
 		});
+		assertThat(map(jobs.get("gateway").get("authorization"))).as("the gateway's scraper token")
+			.containsEntry("type", "Bearer")
+			.containsEntry("credentials_file", "/etc/prometheus/gateway.token");
+		assertThat(list(at(map(services.get("prometheus")), "volumes")))
+			.anySatisfy(volume -> assertThat(volume.toString()).endsWith(":/etc/prometheus/gateway.token:ro"));
 	}
 
 }
