@@ -18,6 +18,8 @@ final class Cli {
 
 	}
 
+	private static final int HEALTH_TIMEOUT_SECONDS = 300;
+
 	private final Path script;
 
 	Cli(Path script) {
@@ -28,7 +30,11 @@ final class Cli {
 		List<String> command = new ArrayList<>(List.of(this.script.toString()));
 		command.addAll(List.of(args));
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+			// under checkout load with every other instance running, a service on 2 cores
+			// takes 60-150 s to start: more than ./tccmall's default health wait of 120 s
+			builder.environment().putIfAbsent("TCCMALL_HEALTH_TIMEOUT", String.valueOf(HEALTH_TIMEOUT_SECONDS));
+			Process process = builder.start();
 			// read while it runs: a full pipe would block the child
 			byte[][] output = new byte[1][];
 			Thread reader = new Thread(() -> {
