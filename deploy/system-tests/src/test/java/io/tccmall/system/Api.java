@@ -76,7 +76,8 @@ public final class Api {
 	private static Response send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+			boolean json = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(true);
+			JsonNode body = response.body().isBlank() || !json ? JSON.nullNode() : JSON.readTree(response.body());
 			return new Response(response.statusCode(), body, response);
 		}
 		catch (IOException ex) {
