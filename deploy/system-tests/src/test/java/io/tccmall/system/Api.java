@@ -76,7 +76,10 @@ public final class Api {
 	private static Response send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			boolean json = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(true);
+			boolean json = response.headers()
+				.firstValue("Content-Type")
+				.map(type -> type.contains("json"))
+				.orElse(true);
 			JsonNode body = response.body().isBlank() || !json ? JSON.nullNode() : JSON.readTree(response.body());
 			return new Response(response.statusCode(), body, response);
 		}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tccmall.gateway.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -19,11 +20,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -258,15 +255,7 @@ class GatewayProtectionIT {
 	}
 
 	private String token(String user) {
-		Instant now = Instant.now();
-		JwtClaimsSet claims = JwtClaimsSet.builder()
-			.issuer("test")
-			.subject(user)
-			.issuedAt(now)
-			.expiresAt(now.plusSeconds(600))
-			.build();
-		return this.jwt.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
-			.getTokenValue();
+		return TestTokens.shopper(this.jwt, user);
 	}
 
 	private static Flux<DataBuffer> chunks(byte[] bytes, int size) {

@@ -11,16 +11,20 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A stand-in for a service behind the gateway: a real HTTP server that answers 200 to
- * everything and remembers what reached it.
+ * A stand-in for a service behind the gateway: a real HTTP server that answers every
+ * request with one status (200 unless told) and remembers what reached it.
  */
-final class StubService implements AutoCloseable {
+public final class StubService implements AutoCloseable {
 
 	private final HttpServer server;
 
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-	StubService() {
+	public StubService() {
+		this(200);
+	}
+
+	public StubService(int status) {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		}
@@ -35,18 +39,18 @@ final class StubService implements AutoCloseable {
 						exchange.getRequestHeaders().getFirst("X-Request-Id"), body.length));
 			byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, answer.length);
+			exchange.sendResponseHeaders(status, answer.length);
 			exchange.getResponseBody().write(answer);
 			exchange.close();
 		});
 		this.server.start();
 	}
 
-	String uri() {
+	public String uri() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
-	List<Call> calls() {
+	public List<Call> calls() {
 		return List.copyOf(this.calls);
 	}
 
@@ -59,7 +63,7 @@ final class StubService implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	record Call(String path, String userId, String requestId, int bodyBytes) {
+	public record Call(String path, String userId, String requestId, int bodyBytes) {
 	}
 
 }
