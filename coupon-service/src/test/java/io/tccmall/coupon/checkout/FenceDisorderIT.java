@@ -1,6 +1,5 @@
 package io.tccmall.coupon.checkout;
 
-import java.util.Arrays;
 import java.util.List;
 
 import io.tccmall.common.testsupport.FenceDisorderContract;
@@ -43,54 +42,31 @@ class FenceDisorderIT extends FenceDisorderContract {
 
 	@Override
 	protected List<FencedAction> actions() {
-		List<String> available = coupon("AVAILABLE", null);
-		List<String> locked = coupon("LOCKED", ORDER);
+		List<String> available = CouponC1.of("AVAILABLE", null);
+		List<String> locked = CouponC1.of("LOCKED", ORDER);
 		return List.of(
 				FencedAction.of("coupon-lock", CouponLockAction.class, this.lock)
 					.context("couponId", "C1")
 					.context("orderNo", ORDER)
-					.given(() -> givenCoupon("AVAILABLE", null))
+					.given(() -> CouponC1.given(this.jdbc, "AVAILABLE", null))
 					.tries(ctx -> this.lock.prepare(ctx, "C1", ORDER, "alice", 6_000))
 					// Confirm keeps the coupon LOCKED until it is used or released
 					.expect(available, locked, locked, available)
-					.state(this::state),
+					.state(() -> CouponC1.state(this.jdbc)),
 				FencedAction.of("coupon-use", CouponUseAction.class, this.use)
 					.context("couponId", "C1")
 					.context("orderNo", ORDER)
-					.given(() -> givenCoupon("LOCKED", ORDER))
+					.given(() -> CouponC1.given(this.jdbc, "LOCKED", ORDER))
 					.tries(ctx -> this.use.prepare(ctx, "C1", ORDER))
-					.state(this::state)
-					.expect(locked, coupon("USING", ORDER), coupon("USED", ORDER), locked),
+					.state(() -> CouponC1.state(this.jdbc))
+					.expect(locked, CouponC1.of("USING", ORDER), CouponC1.of("USED", ORDER), locked),
 				FencedAction.of("coupon-release", CouponReleaseAction.class, this.release)
 					.context("couponId", "C1")
 					.context("orderNo", ORDER)
-					.given(() -> givenCoupon("LOCKED", ORDER))
+					.given(() -> CouponC1.given(this.jdbc, "LOCKED", ORDER))
 					.tries(ctx -> this.release.prepare(ctx, "C1", ORDER))
-					.state(this::state)
-					.expect(locked, coupon("RELEASING", ORDER), available, locked));
-	}
-
-	private void givenCoupon(String status, String orderNo) {
-		this.jdbc.update("""
-				INSERT INTO coupon_template (id, name, discount_cents, min_spend_cents, total_count, claimed_count,
-				                             per_user_limit, valid_from, valid_until, created_at)
-				VALUES (1, '5 off 50', 500, 5000, 10, 1, 1, UTC_TIMESTAMP(3) - INTERVAL 1 DAY,
-				        UTC_TIMESTAMP(3) + INTERVAL 30 DAY, UTC_TIMESTAMP(3))""");
-		this.jdbc.update("""
-				INSERT INTO user_coupon (coupon_id, template_id, user_id, claim_seq, status, order_no, discount_cents,
-				                         min_spend_cents, valid_until, created_at, updated_at)
-				VALUES ('C1', 1, 'alice', 1, ?, ?, 500, 5000, UTC_TIMESTAMP(3) + INTERVAL 30 DAY,
-				        UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))""", status, orderNo);
-	}
-
-	/** status and order of C1. */
-	private Object state() {
-		return this.jdbc.queryForObject("SELECT status, order_no FROM user_coupon WHERE coupon_id = 'C1'",
-				(rs, n) -> coupon(rs.getString(1), rs.getString(2)));
-	}
-
-	private static List<String> coupon(String status, String orderNo) {
-		return Arrays.asList(status, orderNo);
+					.state(() -> CouponC1.state(this.jdbc))
+					.expect(locked, CouponC1.of("RELEASING", ORDER), available, locked));
 	}
 
 }

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reconciliation passes.
  */
 @Tag("chaos")
+@Tag("rolling-restart")
 @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1)
 class RollingRestartIT {
 

@@ -1,8 +1,6 @@
 package io.tccmall.inventory.reservation;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tccmall.common.testsupport.DatabaseFault;
@@ -11,7 +9,6 @@ import io.tccmall.inventory.SeataTcTest;
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.core.model.GlobalStatus;
 import org.apache.seata.tm.api.GlobalTransaction;
-import org.apache.seata.tm.api.GlobalTransactionContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +18,9 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static io.tccmall.common.testsupport.TestTransactions.await;
+import static io.tccmall.common.testsupport.TestTransactions.begin;
+import static io.tccmall.common.testsupport.TestTransactions.tcStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -39,8 +39,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PhaseTwoFaultIT {
 
 	private static final String ORDER = "O-FAULT";
-
-	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	@Autowired
 	MockMvc mvc;
@@ -70,7 +68,7 @@ class PhaseTwoFaultIT {
 		DatabaseFault fault = DatabaseFault.failUpdates(this.jdbc, "sell_confirm", "stock_reservation",
 				"OLD.status = 'SELLING' AND NEW.status = 'SOLD' AND NEW.sku_id = 'SKU-B'", 3);
 
-		GlobalTransaction pay = begin();
+		GlobalTransaction pay = begin("inventory-phase-two-fault-test");
 		this.mvc
 			.perform(post("/internal/stock/reservations/" + ORDER + "/sale").header(RootContext.KEY_XID, pay.getXid()))
 			.andExpect(status().isOk());
@@ -101,7 +99,7 @@ class PhaseTwoFaultIT {
 		DatabaseFault fault = DatabaseFault.failUpdatesUntilRemoved(this.jdbc, "reserve_cancel", "stock_reservation",
 				"OLD.status = 'TRYING' AND NEW.status = 'CANCELLED' AND NEW.sku_id = 'SKU-B'");
 
-		GlobalTransaction place = begin();
+		GlobalTransaction place = begin("inventory-phase-two-fault-test");
 		String xid = place.getXid();
 		this.mvc
 			.perform(post("/internal/stock/reservations").header(RootContext.KEY_XID, xid)
@@ -147,21 +145,6 @@ class PhaseTwoFaultIT {
 		assertThat(fault.injected()).isGreaterThanOrEqualTo(failedAttempts);
 	}
 
-	private static GlobalTransaction begin() throws Exception {
-		GlobalTransaction tx = GlobalTransactionContext.getCurrentOrCreate();
-		tx.begin(30_000, "inventory-phase-two-fault-test");
-		return tx;
-	}
-
-	private static GlobalStatus tcStatus(String xid) {
-		try {
-			return GlobalTransactionContext.reload(xid).getStatus();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private void products() {
 		this.jdbc.update("INSERT INTO product (sku_id, name, price_cents, available, initial_stock) VALUES "
 				+ "('SKU-A', 'Alpha', 100, 10, 10), ('SKU-B', 'Bravo', 200, 10, 10)");
@@ -187,16 +170,6 @@ class PhaseTwoFaultIT {
 
 	private List<Integer> fence(String xid) {
 		return this.jdbc.queryForList("SELECT status FROM tcc_fence_log WHERE xid = ?", Integer.class, xid);
-	}
-
-	private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for: " + what);
-			}
-			Thread.sleep(100);
-		}
 	}
 
 }

@@ -1,9 +1,7 @@
 package io.tccmall.payment.debit;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tccmall.common.testsupport.DatabaseFault;
@@ -12,7 +10,6 @@ import io.tccmall.payment.SeataTcTest;
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.core.model.GlobalStatus;
 import org.apache.seata.tm.api.GlobalTransaction;
-import org.apache.seata.tm.api.GlobalTransactionContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +19,9 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static io.tccmall.common.testsupport.TestTransactions.await;
+import static io.tccmall.common.testsupport.TestTransactions.begin;
+import static io.tccmall.common.testsupport.TestTransactions.tcStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -39,8 +39,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PhaseTwoFaultIT {
 
 	private static final String ORDER = "O-FAULT";
-
-	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	@Autowired
 	MockMvc mvc;
@@ -72,7 +70,7 @@ class PhaseTwoFaultIT {
 		DatabaseFault fault = DatabaseFault.failUpdates(this.jdbc, "debit_confirm", "wallet",
 				"NEW.paid_cents > OLD.paid_cents", 2);
 
-		GlobalTransaction pay = begin();
+		GlobalTransaction pay = begin("payment-phase-two-fault-test");
 		debit(pay.getXid(), 3_000);
 		assertThat(money()).as("[balance, frozen, paid] after the Try").containsExactly(7_000L, 3_000L, 0L);
 		pay.commit();
@@ -97,7 +95,7 @@ class PhaseTwoFaultIT {
 		DatabaseFault fault = DatabaseFault.failUpdatesUntilRemoved(this.jdbc, "debit_cancel", "wallet",
 				"NEW.frozen_cents < OLD.frozen_cents AND NEW.balance_cents > OLD.balance_cents");
 
-		GlobalTransaction pay = begin();
+		GlobalTransaction pay = begin("payment-phase-two-fault-test");
 		String xid = pay.getXid();
 		debit(xid, 4_000);
 		pay.rollback();
@@ -133,21 +131,6 @@ class PhaseTwoFaultIT {
 			.andExpect(status().isOk());
 	}
 
-	private static GlobalTransaction begin() throws Exception {
-		GlobalTransaction tx = GlobalTransactionContext.getCurrentOrCreate();
-		tx.begin(30_000, "payment-phase-two-fault-test");
-		return tx;
-	}
-
-	private static GlobalStatus tcStatus(String xid) {
-		try {
-			return GlobalTransactionContext.reload(xid).getStatus();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	/** balance, frozen, paid of alice's wallet. */
 	private List<Long> money() {
 		Map<String, Object> row = this.jdbc
@@ -166,16 +149,6 @@ class PhaseTwoFaultIT {
 
 	private List<Integer> fence(String xid) {
 		return this.jdbc.queryForList("SELECT status FROM tcc_fence_log WHERE xid = ?", Integer.class, xid);
-	}
-
-	private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for: " + what);
-			}
-			Thread.sleep(100);
-		}
 	}
 
 }

@@ -6,6 +6,9 @@ import java.util.stream.Collectors;
 import feign.FeignException;
 import feign.RetryableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.apache.seata.common.exception.FrameworkException;
+import org.apache.seata.core.exception.TransactionException;
+import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error a service answers is an RFC 9457 problem with a stable {@code code}.
- * Business refusals keep their status; a participant that is down, slow or behind an open
- * circuit is a 503 {@code SERVICE_UNAVAILABLE}.
+ * Business refusals keep their status; a participant, the TC or Redis that is down, slow
+ * or behind an open circuit is a 503 {@code SERVICE_UNAVAILABLE}.
  */
 @RestControllerAdvice
 public class ProblemResponseAdvice extends ResponseEntityExceptionHandler {
@@ -54,6 +57,20 @@ public class ProblemResponseAdvice extends ResponseEntityExceptionHandler {
 		log.warn("participant unavailable: {}", ex.toString());
 		return respond(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
 				"A service needed for this request is unavailable; nothing was changed, try again later");
+	}
+
+	/**
+	 * The TC or Redis out of reach (a restart, a network fault): Seata's "No available
+	 * service", a begin/commit/rollback that timed out (also wrapped in an
+	 * UndeclaredThrowableException by a proxy: a handler matches causes too), Redisson's
+	 * connection and time-out errors. Whatever the TC does next, the client was told
+	 * nothing was acknowledged; a retry with the same Idempotency-Key gets the outcome.
+	 */
+	@ExceptionHandler({ FrameworkException.class, TransactionException.class, RedisException.class })
+	ResponseEntity<ProblemDetail> infrastructureUnavailable(Exception ex) {
+		log.warn("coordinator or Redis unavailable: {}", ex.toString());
+		return respond(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+				"A part of the system this request needs is unavailable; try again later with the same Idempotency-Key");
 	}
 
 	@ExceptionHandler(DuplicateKeyException.class)
