@@ -1,10 +1,14 @@
 package io.tccmall.common.idempotency;
 
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 
 /**
  * The {@code idempotency_record} table. Times are the database's own ({@code NOW(3)}), so
@@ -31,18 +35,34 @@ class IdempotencyRecordStore {
 		return found.isEmpty() ? null : found.get(0);
 	}
 
-	/** Claims the key for {@code owner}; false when another request holds it already. */
-	boolean claim(IdempotentRequest request, String owner, Duration lease, Duration retention) {
+	/**
+	 * Claims the key for {@code owner}: the new record's id, or -1 when a record of the
+	 * key exists already (one round trip: the driver reads the id from the insert's
+	 * answer).
+	 */
+	long claim(IdempotentRequest request, String owner, Duration lease, Duration retention) {
+		KeyHolder id = new GeneratedKeyHolder();
 		try {
-			return this.jdbc.update("""
-					INSERT INTO idempotency_record (user_id, operation, idempotency_key, request_hash, status, owner,
-					  lease_until, expires_at)
-					VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, NOW(3) + INTERVAL ? SECOND, NOW(3) + INTERVAL ? SECOND)""",
-					request.userId(), request.operation(), request.key(), request.fingerprint(), owner,
-					lease.toSeconds(), retention.toSeconds()) == 1;
+			this.jdbc.update(connection -> {
+				PreparedStatement insert = connection.prepareStatement(
+						"""
+								INSERT INTO idempotency_record (user_id, operation, idempotency_key, request_hash, status,
+								  owner, lease_until, expires_at)
+								VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, NOW(3) + INTERVAL ? SECOND, NOW(3) + INTERVAL ? SECOND)""",
+						Statement.RETURN_GENERATED_KEYS);
+				insert.setString(1, request.userId());
+				insert.setString(2, request.operation());
+				insert.setString(3, request.key());
+				insert.setString(4, request.fingerprint());
+				insert.setString(5, owner);
+				insert.setLong(6, lease.toSeconds());
+				insert.setLong(7, retention.toSeconds());
+				return insert;
+			}, id);
+			return id.getKey().longValue();
 		}
 		catch (DuplicateKeyException ex) {
-			return false;
+			return -1;
 		}
 	}
 

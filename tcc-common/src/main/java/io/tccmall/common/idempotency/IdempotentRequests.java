@@ -92,18 +92,23 @@ public class IdempotentRequests {
 		});
 	}
 
-	/** The record id this request now owns, or -1 when a completed answer is there. */
+	/**
+	 * The record id this request now owns, or -1 when a completed answer is there. A new
+	 * key (the common case) costs one insert; a key in use is read only after its insert
+	 * failed.
+	 */
 	private long claim(IdempotentRequest request, String owner) {
 		for (int attempt = 0; attempt < 2; attempt++) {
-			IdempotencyRecord previous = this.store.find(request);
-			if (previous != null && previous.expired()) {
-				this.store.deleteExpired(previous.id());
-				previous = null;
+			long id = this.store.claim(request, owner, this.lease, this.retention);
+			if (id >= 0) {
+				return id;
 			}
+			IdempotencyRecord previous = this.store.find(request);
 			if (previous == null) {
-				if (this.store.claim(request, owner, this.lease, this.retention)) {
-					return this.store.find(request).id();
-				}
+				continue; // released or purged since the insert: claim it again
+			}
+			if (previous.expired()) {
+				this.store.deleteExpired(previous.id());
 				continue;
 			}
 			if (!previous.fingerprint().equals(request.fingerprint())) {
