@@ -15,6 +15,8 @@ import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
 import org.apache.seata.rm.tcc.api.LocalTCC;
 import org.apache.seata.rm.tcc.api.TwoPhaseBusinessAction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 @LocalTCC
 public class StockReserveTccAction implements StockReserveAction {
+
+	private static final Logger log = LoggerFactory.getLogger(StockReserveTccAction.class);
 
 	private final StockReservationMapper reservations;
 
@@ -51,10 +55,12 @@ public class StockReserveTccAction implements StockReserveAction {
 			@BusinessActionContextParameter(paramName = ReservationLedger.ORDER_NO) String orderNo,
 			List<StockItem> items, String saleId) {
 		List<StockItem> sorted = StockItems.sortedAndChecked(orderNo, items);
-		if (saleId != null) {
-			return this.ledger.inTransaction(() -> reserveFromSale(orderNo, sorted, saleId));
-		}
-		return this.ledger.inTransaction(() -> reserve(orderNo, sorted));
+		ReservedStock reserved = (saleId != null)
+				? this.ledger.inTransaction(() -> reserveFromSale(orderNo, sorted, saleId))
+				: this.ledger.inTransaction(() -> reserve(orderNo, sorted));
+		log.info("stock-reserve try: order {} holds {}{}", orderNo, sorted,
+				(saleId != null) ? " of flash sale " + saleId : "");
+		return reserved;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -15,6 +16,11 @@ import org.springframework.jdbc.support.KeyHolder;
  * leases and expiry do not depend on the clocks of the service instances.
  */
 class IdempotencyRecordStore {
+
+	private static final String CLAIM = """
+			INSERT INTO idempotency_record (user_id, operation, idempotency_key, request_hash, status, owner,
+			  lease_until, expires_at)
+			VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, NOW(3) + INTERVAL ? SECOND, NOW(3) + INTERVAL ? SECOND)""";
 
 	private final JdbcTemplate jdbc;
 
@@ -41,22 +47,13 @@ class IdempotencyRecordStore {
 	 * answer).
 	 */
 	long claim(IdempotentRequest request, String owner, Duration lease, Duration retention) {
+		var values = new ArgumentPreparedStatementSetter(new Object[] { request.userId(), request.operation(),
+				request.key(), request.fingerprint(), owner, lease.toSeconds(), retention.toSeconds() });
 		KeyHolder id = new GeneratedKeyHolder();
 		try {
 			this.jdbc.update(connection -> {
-				PreparedStatement insert = connection.prepareStatement(
-						"""
-								INSERT INTO idempotency_record (user_id, operation, idempotency_key, request_hash, status,
-								  owner, lease_until, expires_at)
-								VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, NOW(3) + INTERVAL ? SECOND, NOW(3) + INTERVAL ? SECOND)""",
-						Statement.RETURN_GENERATED_KEYS);
-				insert.setString(1, request.userId());
-				insert.setString(2, request.operation());
-				insert.setString(3, request.key());
-				insert.setString(4, request.fingerprint());
-				insert.setString(5, owner);
-				insert.setLong(6, lease.toSeconds());
-				insert.setLong(7, retention.toSeconds());
+				PreparedStatement insert = connection.prepareStatement(CLAIM, Statement.RETURN_GENERATED_KEYS);
+				values.setValues(insert);
 				return insert;
 			}, id);
 			return id.getKey().longValue();
