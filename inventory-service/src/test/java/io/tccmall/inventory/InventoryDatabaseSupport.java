@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.tccmall.order.api.OrderEvents;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real service against the real test database ({@code tccmall_inventory_test}),
  * emptied before every test. Seata is off: tests call the TCC actions directly with a
  * hand-made {@link BusinessActionContext}, as the TC would. One application context (with
- * MockMvc) serves every integration test.
+ * MockMvc, and an embedded Kafka broker for the order events) serves every integration
+ * test.
  */
-@SpringBootTest
+@SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+		"spring.kafka.listener.auto-startup=true" })
+@EmbeddedKafka(kraft = true, partitions = 1, topics = OrderEvents.TOPIC)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public abstract class InventoryDatabaseSupport {

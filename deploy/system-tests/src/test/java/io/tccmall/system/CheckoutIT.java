@@ -54,8 +54,8 @@ class CheckoutIT {
 		assertThat(paid.status()).as("%s", paid).isEqualTo(200);
 		assertThat(paid.text("status")).isEqualTo("PAID");
 		assertThat(paid.text("paymentNo")).isNotBlank();
-		assertThat(Shop.stock(mug)).containsExactly(8L, 0L, 2L);
-		assertThat(Shop.stock(tea)).containsExactly(4L, 0L, 1L);
+		Shop.awaitStock(mug, 8, 0, 2);
+		Shop.awaitStock(tea, 4, 0, 1);
 		assertThat(Shop.wallet(user)).containsExactly(96_000L, 0L);
 		assertThat(Shop.couponStatus(user, coupon)).isEqualTo("USED");
 
@@ -152,7 +152,7 @@ class CheckoutIT {
 		Api.Response retried = Api.as(user).post("/api/orders/" + orderNo + "/payment", Map.of(), "new");
 		assertThat(retried.status()).as("%s", retried).isEqualTo(200);
 		assertThat(Shop.wallet(user)).containsExactly(0L, 0L);
-		assertThat(Shop.stock(desk)).containsExactly(1L, 0L, 1L);
+		Shop.awaitStock(desk, 1, 0, 1);
 	}
 
 	@Test

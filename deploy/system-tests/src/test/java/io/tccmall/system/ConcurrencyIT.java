@@ -87,7 +87,7 @@ class ConcurrencyIT {
 			assertThat(done.status()).as("%s", done).isEqualTo(200);
 		}
 		int sold = IntStream.range(0, placed.size()).filter(i -> i % 2 == 0).map(i -> placed.get(i).quantity()).sum();
-		assertThat(Shop.stock(sku)).containsExactly(10L - sold, 0L, (long) sold);
+		Shop.awaitStock(sku, 10L - sold, 0, sold);
 	}
 
 	@Test
@@ -108,7 +108,7 @@ class ConcurrencyIT {
 		assertThat(Db.number("tccmall_payment",
 				"SELECT COUNT(*) FROM payment WHERE order_no = ? AND status = 'SUCCEEDED'", orderNo))
 			.isEqualTo(1);
-		assertThat(Shop.stock(sku)).containsExactly(4L, 0L, 1L);
+		Shop.awaitStock(sku, 4, 0, 1);
 	}
 
 	@Test
@@ -146,7 +146,7 @@ class ConcurrencyIT {
 		assertThat(Db.number("tccmall_order",
 				"SELECT COUNT(*) FROM orders WHERE user_id = ? AND status NOT IN ('PAID', 'CANCELLED')", user))
 			.isZero();
-		assertThat(Shop.stock(sku)).containsExactly(1000L - paid, 0L, paid);
+		Shop.awaitStock(sku, 1000L - paid, 0, paid);
 	}
 
 	@Test

@@ -23,7 +23,7 @@ public final class Invariants {
 		for (Map<String, Object> p : Db.rows("tccmall_inventory",
 				"SELECT sku_id, available, frozen, sold, flash_stock, initial_stock + restocked AS supplied,"
 						+ " (SELECT COALESCE(SUM(quantity), 0) FROM stock_reservation r WHERE r.sku_id = p.sku_id"
-						+ "   AND r.status IN ('TRYING', 'HELD', 'SELLING', 'RELEASING')) AS reserved,"
+						+ "   AND r.status IN ('TRYING', 'HELD', 'RELEASING')) AS reserved,"
 						+ " (SELECT COALESCE(SUM(quantity), 0) FROM stock_reservation r WHERE r.sku_id = p.sku_id"
 						+ "   AND r.status = 'SOLD') AS sold_reserved" + " FROM product p WHERE sku_id LIKE ?",
 				skus)) {

@@ -1,10 +1,13 @@
 package io.tccmall.system;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import org.awaitility.Awaitility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +78,18 @@ public final class Shop {
 		assertThat(stock.status()).as("stock of %s: %s", sku, stock).isEqualTo(200);
 		return List.of(stock.body().path("available").asLong(), stock.body().path("frozen").asLong(),
 				stock.body().path("sold").asLong());
+	}
+
+	/**
+	 * Waits (30 s at most) until the sku's stock is {available, frozen, sold}: a paid
+	 * order's stock moves from frozen to sold when inventory-service reads the order's
+	 * {@code OrderPaid} event, just after the payment's answer.
+	 */
+	public static void awaitStock(String sku, long available, long frozen, long sold) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(stock(sku)).containsExactly(available, frozen, sold));
 	}
 
 	/** {balance, frozen} of a wallet. */

@@ -56,7 +56,7 @@ public interface ProductMapper extends BaseMapper<Product> {
 			+ "WHERE sku_id = #{skuId} AND frozen >= #{quantity}")
 	int unfreezeToSale(@Param("skuId") String skuId, @Param("quantity") int quantity);
 
-	/** Confirm of stock-sell: {@code frozen -> sold}. */
+	/** A paid order's reservation, booked as sold: {@code frozen -> sold}. */
 	@Update("UPDATE product SET frozen = frozen - #{quantity}, sold = sold + #{quantity} "
 			+ "WHERE sku_id = #{skuId} AND frozen >= #{quantity}")
 	int sell(@Param("skuId") String skuId, @Param("quantity") int quantity);

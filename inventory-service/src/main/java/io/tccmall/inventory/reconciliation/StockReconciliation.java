@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class StockReconciliation {
 
-	static final String LIVE = "'TRYING', 'HELD', 'SELLING', 'RELEASING'";
+	static final String LIVE = "'TRYING', 'HELD', 'RELEASING'";
 
 	private final JdbcClient jdbc;
 
@@ -77,7 +77,7 @@ class StockReconciliation {
 					ORDER BY p.sku_id"""
 				.formatted(LIVE))
 			.query((rs,
-					n) -> "sku %s: frozen %d but live reservations (TRYING/HELD/SELLING/RELEASING) hold %d; sold %d, SOLD reservations %d"
+					n) -> "sku %s: frozen %d but live reservations (TRYING/HELD/RELEASING) hold %d; sold %d, SOLD reservations %d"
 						.formatted(rs.getString("sku_id"), rs.getLong("frozen"), rs.getLong("live"), rs.getLong("sold"),
 								rs.getLong("sold_reserved")))
 			.list());

@@ -24,16 +24,13 @@ class InternalStockController {
 
 	private final StockReserveAction reserve;
 
-	private final StockSellAction sell;
-
 	private final StockReleaseAction release;
 
 	private final boolean requireTransaction;
 
-	InternalStockController(StockReserveAction reserve, StockSellAction sell, StockReleaseAction release,
+	InternalStockController(StockReserveAction reserve, StockReleaseAction release,
 			@Value("${seata.enabled:true}") boolean requireTransaction) {
 		this.reserve = reserve;
-		this.sell = sell;
 		this.release = release;
 		this.requireTransaction = requireTransaction;
 	}
@@ -42,13 +39,6 @@ class InternalStockController {
 	ReservedStock reserve(@Valid @RequestBody ReserveStockRequest request) {
 		requireGlobalTransaction();
 		return this.reserve.prepare(null, request.orderNo(), request.items(), request.saleId());
-	}
-
-	@PostMapping("/{orderNo}/sale")
-	Map<String, Object> sell(@PathVariable @Size(max = StockItems.MAX_ORDER_NO_LENGTH) String orderNo) {
-		requireGlobalTransaction();
-		this.sell.prepare(null, orderNo);
-		return Map.of();
 	}
 
 	@PostMapping("/{orderNo}/release")

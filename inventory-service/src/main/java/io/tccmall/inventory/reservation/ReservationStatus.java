@@ -1,13 +1,14 @@
 package io.tccmall.inventory.reservation;
 
 /**
- * {@code TRYING -> HELD | CANCELLED} (stock-reserve), {@code HELD -> SELLING -> SOLD} or
- * back to {@code HELD} (stock-sell), {@code HELD -> RELEASING -> RELEASED} or back to
- * {@code HELD} (stock-release).
+ * {@code TRYING -> HELD | CANCELLED} (stock-reserve),
+ * {@code HELD -> RELEASING -> RELEASED} or back to {@code HELD} (stock-release),
+ * {@code HELD -> SOLD} when the order is paid ({@link StockSales}; {@code TRYING -> SOLD}
+ * if the reservation's Confirm is late).
  */
 enum ReservationStatus {
 
-	TRYING, HELD, CANCELLED, SELLING, SOLD, RELEASING, RELEASED;
+	TRYING, HELD, CANCELLED, SOLD, RELEASING, RELEASED;
 
 	/** Nothing of the order's stock is frozen any more, and nothing is on its way. */
 	boolean isFinishedWithoutSale() {

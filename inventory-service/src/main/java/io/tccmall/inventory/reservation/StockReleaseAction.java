@@ -16,8 +16,7 @@ public interface StockReleaseAction {
 	 * A no-op when the order's stock is already given back (or was never reserved).
 	 * @throws io.tccmall.common.web.BusinessException 409
 	 * {@code ILLEGAL_RESERVATION_STATE} when nothing is {@code HELD} but a reservation is
-	 * still on its way somewhere ({@code TRYING}, {@code SELLING}, {@code RELEASING}) or
-	 * sold
+	 * still on its way somewhere ({@code TRYING}, {@code RELEASING}) or sold
 	 */
 	boolean prepare(BusinessActionContext ctx, String orderNo);
 

@@ -27,6 +27,10 @@ interface StockReservationMapper {
 	@Select("SELECT * FROM stock_reservation WHERE order_no = #{orderNo} ORDER BY sku_id")
 	List<StockReservation> findByOrder(@Param("orderNo") String orderNo);
 
+	/** Locked, in sku order (the order every transaction locks product rows in). */
+	@Select("SELECT * FROM stock_reservation WHERE order_no = #{orderNo} ORDER BY sku_id FOR UPDATE")
+	List<StockReservation> lockByOrder(@Param("orderNo") String orderNo);
+
 	/** In sku order, the order every transaction locks product rows in. */
 	@Select("SELECT * FROM stock_reservation WHERE order_no = #{orderNo} AND status = #{status} ORDER BY sku_id")
 	List<StockReservation> findByOrderAndStatus(@Param("orderNo") String orderNo,

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * stock-reserve, stock-sell and stock-release through Seata's real fence on
+ * stock-reserve and stock-release through Seata's real fence on
  * {@code tccmall_inventory_tc_test}: empty rollback then late Try, Confirm and Cancel
  * delivered twice (also racing), and a Try retried as a new branch (see
  * {@link FenceDisorderContract}). The order reserves 3 of SKU-A and 2 of SKU-B, 10 of
@@ -28,9 +28,6 @@ class FenceDisorderIT extends FenceDisorderContract {
 
 	@Autowired
 	StockReserveAction reserve;
-
-	@Autowired
-	StockSellAction sell;
 
 	@Autowired
 	StockReleaseAction release;
@@ -59,16 +56,6 @@ class FenceDisorderIT extends FenceDisorderContract {
 							held,
 							state(List.of(10, 0, 0), List.of(10, 0, 0),
 									Map.of("SKU-A", "CANCELLED", "SKU-B", "CANCELLED"))),
-				FencedAction.of(StockSellAction.NAME, StockSellAction.class, this.sell)
-					.context(ReservationLedger.ORDER_NO, ORDER)
-					.given(this::heldOrder)
-					.tries(ctx -> this.sell.prepare(ctx, ORDER))
-					.state(this::state)
-					.expect(held,
-							state(List.of(7, 3, 0), List.of(8, 2, 0), Map.of("SKU-A", "SELLING", "SKU-B", "SELLING")),
-							state(List.of(7, 0, 3), List.of(8, 0, 2), Map.of("SKU-A", "SOLD", "SKU-B", "SOLD")), held)
-					// strict on purpose: SELLING rows may be another payment's
-					.retryRefusedWith("ILLEGAL_RESERVATION_STATE"),
 				FencedAction.of(StockReleaseAction.NAME, StockReleaseAction.class, this.release)
 					.context(ReservationLedger.ORDER_NO, ORDER)
 					.given(this::heldOrder)

@@ -86,22 +86,6 @@ class InternalStockApiIT extends InventoryDatabaseSupport {
 	}
 
 	@Test
-	void shouldSellAHeldOrderAndRefuseToSellItAgain() throws Exception {
-		reserve("""
-				{"orderNo":"O-1","items":[{"skuId":"SKU-A","quantity":2}]}""").andExpect(status().isOk());
-		this.reserveAction.confirm(context(StockReserveAction.NAME, "O-1"));
-
-		this.mvc.perform(post("/internal/stock/reservations/O-1/sale"))
-			.andExpect(status().isOk())
-			.andExpect(content().json("{}", true));
-		this.mvc.perform(post("/internal/stock/reservations/O-1/sale"))
-			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.code").value("ILLEGAL_RESERVATION_STATE"));
-
-		assertThat(reservations("O-1")).isEqualTo(Map.of("SKU-A", "SELLING"));
-	}
-
-	@Test
 	void shouldReleaseAHeldOrderAndAnswerAnUnknownOneWithANoOp() throws Exception {
 		reserve("""
 				{"orderNo":"O-1","items":[{"skuId":"SKU-A","quantity":2}]}""").andExpect(status().isOk());

@@ -21,12 +21,9 @@ class InternalStockControllerTest {
 
 	private final StockReserveAction reserve = mock(StockReserveAction.class);
 
-	private final StockSellAction sell = mock(StockSellAction.class);
-
 	private final StockReleaseAction release = mock(StockReleaseAction.class);
 
-	private final InternalStockController controller = new InternalStockController(this.reserve, this.sell,
-			this.release, true);
+	private final InternalStockController controller = new InternalStockController(this.reserve, this.release, true);
 
 	@AfterEach
 	void unbind() {
@@ -38,13 +35,13 @@ class InternalStockControllerTest {
 		ReserveStockRequest request = new ReserveStockRequest("O-1", List.of(new StockItem("SKU-A", 1)), null);
 
 		for (Runnable call : List.<Runnable>of(() -> this.controller.reserve(request),
-				() -> this.controller.sell("O-1"), () -> this.controller.release("O-1"))) {
+				() -> this.controller.release("O-1"))) {
 			assertThatThrownBy(call::run).isInstanceOfSatisfying(BusinessException.class, ex -> {
 				assertThat(ex.code()).isEqualTo("TRANSACTION_REQUIRED");
 				assertThat(ex.status().value()).isEqualTo(400);
 			});
 		}
-		verifyNoInteractions(this.reserve, this.sell, this.release);
+		verifyNoInteractions(this.reserve, this.release);
 	}
 
 	@Test
@@ -55,9 +52,7 @@ class InternalStockControllerTest {
 		when(this.reserve.prepare(any(), eq("O-1"), eq(request.items()), isNull())).thenReturn(reserved);
 
 		assertThat(this.controller.reserve(request)).isEqualTo(reserved);
-		assertThat(this.controller.sell("O-1")).isEmpty();
 		assertThat(this.controller.release("O-1")).isEmpty();
-		verify(this.sell).prepare(null, "O-1");
 		verify(this.release).prepare(null, "O-1");
 	}
 

@@ -63,33 +63,36 @@ class PhaseTwoFaultIT {
 	}
 
 	@Test
-	void shouldSellOnceWhenTheConfirmFailsTransientlyAndTheCoordinatorRetriesIt() throws Exception {
-		heldOrder();
-		DatabaseFault fault = DatabaseFault.failUpdates(this.jdbc, "sell_confirm", "stock_reservation",
-				"OLD.status = 'SELLING' AND NEW.status = 'SOLD' AND NEW.sku_id = 'SKU-B'", 3);
+	void shouldHoldOnceWhenTheConfirmFailsTransientlyAndTheCoordinatorRetriesIt() throws Exception {
+		products();
+		DatabaseFault fault = DatabaseFault.failUpdates(this.jdbc, "reserve_confirm", "stock_reservation",
+				"OLD.status = 'TRYING' AND NEW.status = 'HELD' AND NEW.sku_id = 'SKU-B'", 3);
 
-		GlobalTransaction pay = begin("inventory-phase-two-fault-test");
+		GlobalTransaction place = begin("inventory-phase-two-fault-test");
 		this.mvc
-			.perform(post("/internal/stock/reservations/" + ORDER + "/sale").header(RootContext.KEY_XID, pay.getXid()))
+			.perform(post("/internal/stock/reservations").header(RootContext.KEY_XID, place.getXid())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"orderNo\":\"" + ORDER + "\",\"items\":[{\"skuId\":\"SKU-A\",\"quantity\":3},"
+						+ "{\"skuId\":\"SKU-B\",\"quantity\":2}]}"))
 			.andExpect(status().isOk());
-		pay.commit();
+		place.commit();
 		RootContext.unbind();
 		// the TM hears "committed, phase two pending": the caller already sees success
-		assertThat(pay.getLocalStatus()).as("the TC's answer to the TM's commit")
+		assertThat(place.getLocalStatus()).as("the TC's answer to the TM's commit")
 			.isEqualTo(GlobalStatus.CommitRetrying);
 
-		await(() -> statuses().equals(List.of("SOLD")), "the TC's retries confirm the sale");
+		await(() -> statuses().equals(List.of("HELD")), "the TC's retries confirm the reservation");
 		assertThat(fault.injected()).as("Confirm attempts that failed").isEqualTo(3);
-		assertThat(stock("SKU-A")).as("[available, frozen, sold] of SKU-A").containsExactly(7, 0, 3);
-		assertThat(stock("SKU-B")).as("[available, frozen, sold] of SKU-B").containsExactly(8, 0, 2);
-		assertThat(fence(pay.getXid())).as("fence row").containsExactly(2);
-		await(() -> tcStatus(pay.getXid()) == GlobalStatus.Finished, "the TC ends the transaction");
-		assertThat(TcConsole.ofTestServer().globalSession(pay.getXid())).as("console after the commit").isNull();
+		assertThat(stock("SKU-A")).as("[available, frozen, sold] of SKU-A").containsExactly(7, 3, 0);
+		assertThat(stock("SKU-B")).as("[available, frozen, sold] of SKU-B").containsExactly(8, 2, 0);
+		assertThat(fence(place.getXid())).as("fence row").containsExactly(2);
+		await(() -> tcStatus(place.getXid()) == GlobalStatus.Finished, "the TC ends the transaction");
+		assertThat(TcConsole.ofTestServer().globalSession(place.getXid())).as("console after the commit").isNull();
 
 		// the TC's later rounds find nothing left to do
 		Thread.sleep(2_000);
-		assertThat(stock("SKU-A")).containsExactly(7, 0, 3);
-		assertThat(stock("SKU-B")).containsExactly(8, 0, 2);
+		assertThat(stock("SKU-A")).containsExactly(7, 3, 0);
+		assertThat(stock("SKU-B")).containsExactly(8, 2, 0);
 		assertThat(fault.injected()).isEqualTo(3);
 	}
 
@@ -148,14 +151,6 @@ class PhaseTwoFaultIT {
 	private void products() {
 		this.jdbc.update("INSERT INTO product (sku_id, name, price_cents, available, initial_stock) VALUES "
 				+ "('SKU-A', 'Alpha', 100, 10, 10), ('SKU-B', 'Bravo', 200, 10, 10)");
-	}
-
-	/** The order's stock reserved and confirmed (HELD). */
-	private void heldOrder() {
-		this.jdbc.update("INSERT INTO product (sku_id, name, price_cents, available, frozen, initial_stock) VALUES "
-				+ "('SKU-A', 'Alpha', 100, 7, 3, 10), ('SKU-B', 'Bravo', 200, 8, 2, 10)");
-		this.jdbc.update("INSERT INTO stock_reservation (order_no, sku_id, quantity, status) VALUES "
-				+ "(?, 'SKU-A', 3, 'HELD'), (?, 'SKU-B', 2, 'HELD')", ORDER, ORDER);
 	}
 
 	private List<String> statuses() {

@@ -1,25 +1,32 @@
 package io.tccmall.inventory.reservation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.tccmall.common.web.BusinessException;
 import io.tccmall.inventory.InventoryDatabaseSupport;
+import io.tccmall.order.api.OrderEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-class StockSellAndReleaseActionIT extends InventoryDatabaseSupport {
+class StockSaleAndReleaseIT extends InventoryDatabaseSupport {
 
 	@Autowired
 	StockReserveAction reserve;
 
 	@Autowired
-	StockSellAction sell;
+	StockSales sales;
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
 
 	@Autowired
 	StockReleaseAction release;
@@ -37,14 +44,10 @@ class StockSellAndReleaseActionIT extends InventoryDatabaseSupport {
 	}
 
 	@Test
-	void shouldMoveFrozenStockToSoldWhenAHeldOrderIsSoldAndConfirmed() {
+	void shouldMoveFrozenStockToSoldWhenTheHeldOrderIsPaid() {
 		heldOrder("O-1");
 
-		assertThat(this.sell.prepare(null, "O-1")).isTrue();
-		assertThat(reservations("O-1")).isEqualTo(Map.of("SKU-A", "SELLING", "SKU-B", "SELLING"));
-		assertThat(stock("SKU-A")).isEqualTo(new Stock(97, 3, 0, 0, 100));
-
-		assertThat(this.sell.confirm(context(StockSellAction.NAME, "O-1"))).isTrue();
+		assertThat(this.sales.sell("O-1")).isEqualTo(2);
 
 		assertThat(reservations("O-1")).isEqualTo(Map.of("SKU-A", "SOLD", "SKU-B", "SOLD"));
 		assertThat(stock("SKU-A")).isEqualTo(new Stock(97, 0, 3, 0, 100));
@@ -53,61 +56,61 @@ class StockSellAndReleaseActionIT extends InventoryDatabaseSupport {
 	}
 
 	@Test
-	void shouldSellOnceWhenSaleConfirmRunsTwice() {
+	void shouldSellOnceWhenThePaidEventArrivesTwice() {
 		heldOrder("O-1");
-		this.sell.prepare(null, "O-1");
 
-		this.sell.confirm(context(StockSellAction.NAME, "O-1"));
-		assertThat(this.sell.confirm(context(StockSellAction.NAME, "O-1"))).isTrue();
+		this.sales.sell("O-1");
+		assertThat(this.sales.sell("O-1")).isZero();
 
 		assertThat(stock("SKU-A")).isEqualTo(new Stock(97, 0, 3, 0, 100));
 		assertThat(stock("SKU-B")).isEqualTo(new Stock(8, 0, 2, 0, 10));
 	}
 
 	@Test
-	void shouldPutTheStockBackOnHoldWhenTheSaleIsCancelledAndAllowAnotherSale() {
-		heldOrder("O-1");
-		this.sell.prepare(null, "O-1");
+	void shouldSellAReservationWhoseConfirmIsLateAndLeaveThatConfirmNothingToDo() {
+		this.reserve.prepare(null, "O-1", List.of(new StockItem("SKU-A", 3), new StockItem("SKU-B", 2)), null);
 
-		assertThat(this.sell.cancel(context(StockSellAction.NAME, "O-1"))).isTrue();
-		assertThat(this.sell.cancel(context(StockSellAction.NAME, "O-1"))).isTrue();
+		assertThat(this.sales.sell("O-1")).isEqualTo(2);
+		assertThat(this.reserve.confirm(context(StockReserveAction.NAME, "O-1"))).isTrue();
 
-		assertThat(reservations("O-1")).isEqualTo(Map.of("SKU-A", "HELD", "SKU-B", "HELD"));
-		assertThat(stock("SKU-A")).isEqualTo(new Stock(97, 3, 0, 0, 100));
-
-		this.sell.prepare(null, "O-1");
-		this.sell.confirm(context(StockSellAction.NAME, "O-1"));
+		assertThat(reservations("O-1")).isEqualTo(Map.of("SKU-A", "SOLD", "SKU-B", "SOLD"));
 		assertThat(stock("SKU-A")).isEqualTo(new Stock(97, 0, 3, 0, 100));
+		assertStockBalanced();
 	}
 
 	@Test
-	void shouldRefuseToSellAnOrderThatHoldsNothing() {
-		this.reserve.prepare(null, "O-TRYING", List.of(new StockItem("SKU-A", 1)), null);
-		heldOrder("O-SOLD");
-		this.sell.prepare(null, "O-SOLD");
-		this.sell.confirm(context(StockSellAction.NAME, "O-SOLD"));
-		Stock before = stock("SKU-A");
+	void shouldLeaveReleasedCancelledAndUnknownOrdersAsTheyAre() {
+		heldOrder("O-RELEASED");
+		this.release.prepare(null, "O-RELEASED");
+		this.release.confirm(context(StockReleaseAction.NAME, "O-RELEASED"));
+		this.reserve.prepare(null, "O-CANCELLED", List.of(new StockItem("SKU-A", 5)), null);
+		this.reserve.cancel(context(StockReserveAction.NAME, "O-CANCELLED"));
 
-		for (String orderNo : List.of("O-UNKNOWN", "O-TRYING", "O-SOLD")) {
-			assertThatThrownBy(() -> this.sell.prepare(null, orderNo)).isInstanceOfSatisfying(BusinessException.class,
-					ex -> {
-						assertThat(ex.code()).isEqualTo("ILLEGAL_RESERVATION_STATE");
-						assertThat(ex.status().value()).isEqualTo(409);
-					});
+		for (String orderNo : List.of("O-RELEASED", "O-CANCELLED", "O-UNKNOWN")) {
+			assertThat(this.sales.sell(orderNo)).isZero();
 		}
 
-		assertThat(stock("SKU-A")).isEqualTo(before);
-		assertThat(reservations("O-TRYING")).isEqualTo(Map.of("SKU-A", "TRYING"));
-		assertThat(reservations("O-SOLD")).isEqualTo(Map.of("SKU-A", "SOLD", "SKU-B", "SOLD"));
+		assertThat(stock("SKU-A")).isEqualTo(new Stock(100, 0, 0, 0, 100));
+		assertThat(reservations("O-RELEASED")).isEqualTo(Map.of("SKU-A", "RELEASED", "SKU-B", "RELEASED"));
+		assertThat(reservations("O-CANCELLED")).isEqualTo(Map.of("SKU-A", "CANCELLED"));
 	}
 
 	@Test
-	void shouldRefuseASecondSaleWhileTheFirstIsInFlight() {
-		heldOrder("O-1");
-		this.sell.prepare(null, "O-1");
+	void shouldSellWhenTheOrderPaidEventComesThroughKafka() {
+		heldOrder("O-KAFKA");
+		String event = """
+				{"type":"OrderPaid","eventId":"e-1","schemaVersion":1,"occurredAt":"2026-11-29T04:00:00Z",
+				"orderNo":"O-KAFKA","userId":"alice","paymentNo":"P-1","paidCents":4748,"comesLater":true}""";
 
-		assertThatThrownBy(() -> this.sell.prepare(null, "O-1")).isInstanceOf(BusinessException.class);
-		assertThat(reservations("O-1")).isEqualTo(Map.of("SKU-A", "SELLING", "SKU-B", "SELLING"));
+		this.kafka.send(OrderEvents.TOPIC, "O-KAFKA", "not an event");
+		this.kafka.send(OrderEvents.TOPIC, "O-KAFKA", event);
+		this.kafka.send(OrderEvents.TOPIC, "O-KAFKA", event);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(reservations("O-KAFKA")).isEqualTo(Map.of("SKU-A", "SOLD", "SKU-B", "SOLD")));
+		assertThat(stock("SKU-A")).isEqualTo(new Stock(97, 0, 3, 0, 100));
+		assertThat(stock("SKU-B")).isEqualTo(new Stock(8, 0, 2, 0, 10));
 	}
 
 	@Test
@@ -161,32 +164,28 @@ class StockSellAndReleaseActionIT extends InventoryDatabaseSupport {
 	@Test
 	void shouldRefuseToReleaseStockThatIsSoldOrStillInFlight() {
 		heldOrder("O-SOLD");
-		this.sell.prepare(null, "O-SOLD");
-		this.sell.confirm(context(StockSellAction.NAME, "O-SOLD"));
-		heldOrder("O-SELLING");
-		this.sell.prepare(null, "O-SELLING");
+		this.sales.sell("O-SOLD");
+		heldOrder("O-RELEASING");
+		this.release.prepare(null, "O-RELEASING");
 		this.reserve.prepare(null, "O-TRYING", List.of(new StockItem("SKU-A", 1)), null);
 		Stock before = stock("SKU-A");
 
-		for (String orderNo : List.of("O-SOLD", "O-SELLING", "O-TRYING")) {
+		for (String orderNo : List.of("O-SOLD", "O-RELEASING", "O-TRYING")) {
 			assertThatThrownBy(() -> this.release.prepare(null, orderNo)).isInstanceOfSatisfying(
 					BusinessException.class, ex -> assertThat(ex.code()).isEqualTo("ILLEGAL_RESERVATION_STATE"));
 		}
 
 		assertThat(stock("SKU-A")).isEqualTo(before);
-		assertThat(reservations("O-SELLING")).isEqualTo(Map.of("SKU-A", "SELLING", "SKU-B", "SELLING"));
+		assertThat(reservations("O-RELEASING")).isEqualTo(Map.of("SKU-A", "RELEASING", "SKU-B", "RELEASING"));
 	}
 
 	@Test
 	void shouldTreatPhaseTwoOfOrdersNeverTriedAsNoOps() {
 		heldOrder("O-1");
 
-		assertThat(this.sell.confirm(context(StockSellAction.NAME, "O-NEVER"))).isTrue();
-		assertThat(this.sell.cancel(context(StockSellAction.NAME, "O-NEVER"))).isTrue();
 		assertThat(this.release.confirm(context(StockReleaseAction.NAME, "O-NEVER"))).isTrue();
 		assertThat(this.release.cancel(context(StockReleaseAction.NAME, "O-NEVER"))).isTrue();
-		// phase two of a sale/release that never started must not touch the held order
-		assertThat(this.sell.confirm(context(StockSellAction.NAME, "O-1"))).isTrue();
+		// phase two of a release that never started must not touch the held order
 		assertThat(this.release.confirm(context(StockReleaseAction.NAME, "O-1"))).isTrue();
 
 		assertThat(reservations("O-1")).isEqualTo(Map.of("SKU-A", "HELD", "SKU-B", "HELD"));

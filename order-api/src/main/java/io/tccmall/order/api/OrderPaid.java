@@ -5,7 +5,11 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
-/** An order was paid: its stock is sold, its coupon used, the buyer's wallet debited. */
+/**
+ * An order was paid: its coupon used, the buyer's wallet debited. Its stock, reserved
+ * since the order was placed, is booked as sold by inventory-service when it reads this
+ * event.
+ */
 @JsonTypeName("OrderPaid")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OrderPaid(String eventId, int schemaVersion, Instant occurredAt, String orderNo, String userId,

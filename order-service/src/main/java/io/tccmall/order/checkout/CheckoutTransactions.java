@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * The three global transactions of a checkout. Each method is the TM: it runs the
  * participants' Tries (one branch per participant, all skus of an order in one inventory
  * branch) and Seata commits or rolls back every branch. Any exception rolls everything
- * back and reaches the caller unchanged.
+ * back and reaches the caller unchanged. Paying has no inventory branch: the order's
+ * stock is already reserved for it, and inventory-service books it as sold when the
+ * {@code OrderPaid} event arrives (ADR 0011).
  */
 @Component
 class CheckoutTransactions {
@@ -109,7 +111,6 @@ class CheckoutTransactions {
 		List<Runnable> tries = new ArrayList<>();
 		tries.add(() -> paymentNo
 			.set(this.participants.debitWallet(orderNo, order.getUserId(), order.getPayableCents())));
-		tries.add(() -> this.participants.sellStock(orderNo));
 		if (order.getCouponId() != null) {
 			tries.add(() -> this.participants.useCoupon(order.getCouponId(), orderNo));
 		}

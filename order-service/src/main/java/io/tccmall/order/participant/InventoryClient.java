@@ -21,9 +21,6 @@ public interface InventoryClient {
 	@PostMapping("/internal/stock/reservations")
 	Reservation reserve(@RequestBody ReserveRequest request);
 
-	@PostMapping("/internal/stock/reservations/{orderNo}/sale")
-	void sell(@PathVariable("orderNo") String orderNo);
-
 	@PostMapping("/internal/stock/reservations/{orderNo}/release")
 	void release(@PathVariable("orderNo") String orderNo);
 

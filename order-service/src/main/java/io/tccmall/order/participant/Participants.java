@@ -44,10 +44,6 @@ public class Participants {
 				() -> this.inventory.reserve(new InventoryClient.ReserveRequest(orderNo, lines, saleId)));
 	}
 
-	public void sellStock(String orderNo) {
-		this.calls.run("inventory", () -> this.inventory.sell(orderNo));
-	}
-
 	public void releaseStock(String orderNo) {
 		this.calls.run("inventory", () -> this.inventory.release(orderNo));
 	}

@@ -16,19 +16,22 @@ import org.springframework.stereotype.Component;
 /**
  * Stock reservations against orders: live reservations (frozen stock) and sold ones
  * belong to an order in a fitting state; an order awaiting payment holds its items, a
- * paid order has sold them.
+ * paid order has sold them (once inventory-service has read its {@code OrderPaid} event).
  */
 @Component
 @Order(20)
 class OrderStockCheck extends HoldingsCheck {
 
-	private static final Map<String, Set<OrderStatus>> FITTING = Map
-		.of("TRYING", EnumSet.of(OrderStatus.TRYING), "HELD",
-				EnumSet.of(OrderStatus.TRYING, OrderStatus.AWAITING_PAYMENT, OrderStatus.PAYING,
-						OrderStatus.CANCELLING),
-				"SELLING", EnumSet.of(OrderStatus.PAYING), "SOLD", EnumSet.of(OrderStatus.PAYING, OrderStatus.PAID),
-				"RELEASING", EnumSet.of(OrderStatus.CANCELLING), "RELEASED",
-				EnumSet.of(OrderStatus.CANCELLING, OrderStatus.CANCELLED));
+	/**
+	 * A paid order's reservations stay {@code HELD} until inventory-service has read its
+	 * {@code OrderPaid} event; {@link #expect} reports that as a lag while it is young.
+	 */
+	private static final Map<String, Set<OrderStatus>> FITTING = Map.of("TRYING", EnumSet.of(OrderStatus.TRYING),
+			"HELD",
+			EnumSet.of(OrderStatus.TRYING, OrderStatus.AWAITING_PAYMENT, OrderStatus.PAYING, OrderStatus.CANCELLING,
+					OrderStatus.PAID),
+			"SOLD", EnumSet.of(OrderStatus.PAID), "RELEASING", EnumSet.of(OrderStatus.CANCELLING), "RELEASED",
+			EnumSet.of(OrderStatus.CANCELLING, OrderStatus.CANCELLED));
 
 	@Override
 	String name() {

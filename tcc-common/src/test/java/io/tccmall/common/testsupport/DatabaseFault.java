@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * InnoDB counter would be rolled back with it and the fault would fire forever).
  *
  * <pre>
- * try (DatabaseFault fault = DatabaseFault.failUpdates(jdbc, "sell_b", "stock_reservation",
- * 		"OLD.status = 'SELLING' AND NEW.status = 'SOLD' AND NEW.sku_id = 'SKU-B'", 3)) {
+ * try (DatabaseFault fault = DatabaseFault.failUpdates(jdbc, "hold_b", "stock_reservation",
+ * 		"OLD.status = 'TRYING' AND NEW.status = 'HELD' AND NEW.sku_id = 'SKU-B'", 3)) {
  * 	...
  * 	assertThat(fault.injected()).isEqualTo(3);
  * }

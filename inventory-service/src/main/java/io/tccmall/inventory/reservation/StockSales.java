@@ -1,0 +1,83 @@
+package io.tccmall.inventory.reservation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tccmall.order.api.OrderEvents;
+import io.tccmall.order.api.OrderLifecycleEvent;
+import io.tccmall.order.api.OrderPaid;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Books a paid order's stock as sold ({@code frozen -> sold}, reservations {@code SOLD})
+ * when its {@code OrderPaid} event arrives. The payment needs no inventory branch: the
+ * stock was the order's from the moment its reservation committed (frozen, out of
+ * {@code available}), and no cancel can release it once the order has left
+ * {@code AWAITING_PAYMENT} (ADR 0011). Applying the event twice books the stock once: a
+ * reservation already {@code SOLD} is left alone.
+ */
+@Component
+class StockSales {
+
+	static final String CONSUMER = "inventory-sales";
+
+	private static final Logger log = LoggerFactory.getLogger(StockSales.class);
+
+	private final ReservationLedger ledger;
+
+	private final StockReservationMapper reservations;
+
+	private final ObjectMapper json;
+
+	StockSales(ReservationLedger ledger, StockReservationMapper reservations, ObjectMapper json) {
+		this.ledger = ledger;
+		this.reservations = reservations;
+		this.json = json;
+	}
+
+	@KafkaListener(topics = OrderEvents.TOPIC, groupId = CONSUMER)
+	public void on(ConsumerRecord<String, String> record) throws JsonProcessingException {
+		if (this.json.readValue(record.value(), OrderLifecycleEvent.class) instanceof OrderPaid paid) {
+			sell(paid.orderNo());
+		}
+	}
+
+	/**
+	 * Returns how many of the order's reservations this call booked as sold. A
+	 * reservation still {@code TRYING} belongs to a place-order transaction that has
+	 * committed (the order could not be paid otherwise) and whose Confirm has not reached
+	 * inventory yet: it is sold all the same, and that Confirm then finds nothing to do.
+	 * The rows are locked first, so such a Confirm waits instead of racing this
+	 * transaction.
+	 */
+	int sell(String orderNo) {
+		return this.ledger.inTransaction(() -> {
+			int sold = 0;
+			for (StockReservation row : this.reservations.lockByOrder(orderNo)) {
+				switch (row.getStatus()) {
+					case TRYING, HELD -> {
+						if (this.reservations.transition(row.getId(), row.getStatus(), ReservationStatus.SOLD) != 1
+								|| this.ledger.sell(row) != 1) {
+							throw new IllegalStateException("reservation " + row.getId() + " of order " + orderNo
+									+ " changed under its lock or its stock does not cover it");
+						}
+						sold++;
+					}
+					case SOLD -> {
+					}
+					default -> log.error("order {} was paid but its reservation of sku {} is {}: left as it is "
+							+ "(reconciliation check order-stock)", orderNo, row.getSkuId(), row.getStatus());
+				}
+			}
+			if (sold > 0) {
+				log.info("order {}: {} reservation(s) sold", orderNo, sold);
+			}
+			return sold;
+		});
+	}
+
+}
