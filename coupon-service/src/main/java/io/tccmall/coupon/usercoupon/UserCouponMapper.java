@@ -45,14 +45,14 @@ public interface UserCouponMapper {
 	 * threshold.
 	 */
 	@Update("""
-			UPDATE user_coupon SET status = 'LOCKED', order_no = #{orderNo}, updated_at = UTC_TIMESTAMP(3)
+			UPDATE user_coupon FORCE INDEX (PRIMARY) SET status = 'LOCKED', order_no = #{orderNo}, updated_at = UTC_TIMESTAMP(3)
 			WHERE coupon_id = #{couponId} AND user_id = #{userId} AND status = 'AVAILABLE'
 			  AND valid_until > UTC_TIMESTAMP(3) AND min_spend_cents <= #{orderTotal}""")
 	int lock(@Param("couponId") String couponId, @Param("userId") String userId, @Param("orderNo") String orderNo,
 			@Param("orderTotal") long orderTotalCents);
 
 	@Update("""
-			UPDATE user_coupon SET status = #{to}, updated_at = UTC_TIMESTAMP(3)
+			UPDATE user_coupon FORCE INDEX (PRIMARY) SET status = #{to}, updated_at = UTC_TIMESTAMP(3)
 			WHERE coupon_id = #{couponId} AND order_no = #{orderNo} AND status = #{from}""")
 	int transition(@Param("couponId") String couponId, @Param("orderNo") String orderNo, @Param("from") String from,
 			@Param("to") String to);
@@ -62,7 +62,7 @@ public interface UserCouponMapper {
 	 * {@code from}.
 	 */
 	@Update("""
-			UPDATE user_coupon SET status = 'AVAILABLE', order_no = NULL, updated_at = UTC_TIMESTAMP(3)
+			UPDATE user_coupon FORCE INDEX (PRIMARY) SET status = 'AVAILABLE', order_no = NULL, updated_at = UTC_TIMESTAMP(3)
 			WHERE coupon_id = #{couponId} AND order_no = #{orderNo} AND status = #{from}""")
 	int makeAvailable(@Param("couponId") String couponId, @Param("orderNo") String orderNo, @Param("from") String from);
 

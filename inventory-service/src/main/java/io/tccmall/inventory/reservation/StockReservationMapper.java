@@ -10,7 +10,9 @@ import org.apache.ibatis.annotations.Update;
 
 /**
  * Status changes are guarded ({@code WHERE status = from}); 0 rows means "not in that
- * state".
+ * state". They name the index of their key: with few rows in the guarded status MariaDB
+ * would rather range-scan {@code idx_stock_reservation_status}, locking other orders'
+ * entries, and concurrent transitions of different orders would deadlock.
  */
 @Mapper
 interface StockReservationMapper {
@@ -36,11 +38,12 @@ interface StockReservationMapper {
 	List<StockReservation> findByOrderAndStatus(@Param("orderNo") String orderNo,
 			@Param("status") ReservationStatus status);
 
-	@Update("UPDATE stock_reservation SET status = #{to} WHERE id = #{id} AND status = #{from}")
+	@Update("UPDATE stock_reservation FORCE INDEX (PRIMARY) SET status = #{to} WHERE id = #{id} AND status = #{from}")
 	int transition(@Param("id") long id, @Param("from") ReservationStatus from, @Param("to") ReservationStatus to);
 
 	/** Moves every row of the order that is in {@code from}; returns how many moved. */
-	@Update("UPDATE stock_reservation SET status = #{to} WHERE order_no = #{orderNo} AND status = #{from}")
+	@Update("UPDATE stock_reservation FORCE INDEX (uk_stock_reservation_order_sku) SET status = #{to}"
+			+ " WHERE order_no = #{orderNo} AND status = #{from}")
 	int transitionOrder(@Param("orderNo") String orderNo, @Param("from") ReservationStatus from,
 			@Param("to") ReservationStatus to);
 

@@ -41,19 +41,19 @@ class FlashTickets {
 	}
 
 	boolean ordered(String ticketId, String orderNo) {
-		return this.jdbc.update("UPDATE flash_ticket SET status = 'ORDERED', order_no = ?"
+		return this.jdbc.update("UPDATE flash_ticket FORCE INDEX (PRIMARY) SET status = 'ORDERED', order_no = ?"
 				+ " WHERE ticket_id = ? AND status = 'QUEUED'", orderNo, ticketId) == 1;
 	}
 
 	boolean failed(String ticketId, String reason) {
 		return this.jdbc.update(
-				"UPDATE flash_ticket SET status = 'FAILED', reason = ? WHERE ticket_id = ? AND status = 'QUEUED'",
+				"UPDATE flash_ticket FORCE INDEX (PRIMARY) SET status = 'FAILED', reason = ? WHERE ticket_id = ? AND status = 'QUEUED'",
 				reason, ticketId) == 1;
 	}
 
 	boolean released(String ticketId) {
 		return this.jdbc.update(
-				"UPDATE flash_ticket SET status = 'RELEASED' WHERE ticket_id = ? AND status = 'ORDERED'",
+				"UPDATE flash_ticket FORCE INDEX (PRIMARY) SET status = 'RELEASED' WHERE ticket_id = ? AND status = 'ORDERED'",
 				ticketId) == 1;
 	}
 

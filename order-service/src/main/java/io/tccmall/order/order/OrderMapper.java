@@ -9,35 +9,42 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
+/**
+ * Every guarded update names the primary key ({@code FORCE INDEX (PRIMARY)}): with few
+ * orders in the status it guards on (TRYING, PAYING), MariaDB's optimizer would rather
+ * range-scan {@code idx_orders_status_expire}, locking other orders' index entries on the
+ * way, and two concurrent Confirms of different orders then deadlock (measured under the
+ * bench; {@code GuardedUpdatePlansIT}).
+ */
 @Mapper
 public interface OrderMapper extends BaseMapper<Order> {
 
 	/** The one way an order changes status: guarded by the status it must be in. */
-	@Update("UPDATE orders SET status = #{event.to} WHERE order_no = #{orderNo} AND status = #{event.from}")
+	@Update("UPDATE orders FORCE INDEX (PRIMARY) SET status = #{event.to} WHERE order_no = #{orderNo} AND status = #{event.from}")
 	int apply(@Param("orderNo") String orderNo, @Param("event") OrderEvent event);
 
 	/**
 	 * {@link OrderEvent#PAY_STARTED}, only for the owner and only before the deadline.
 	 */
-	@Update("UPDATE orders SET status = 'PAYING', pay_idempotency_key = #{key}, pay_xid = #{xid}"
+	@Update("UPDATE orders FORCE INDEX (PRIMARY) SET status = 'PAYING', pay_idempotency_key = #{key}, pay_xid = #{xid}"
 			+ " WHERE order_no = #{orderNo} AND user_id = #{userId} AND status = 'AWAITING_PAYMENT' AND expire_at > #{now}")
 	int startPayment(@Param("orderNo") String orderNo, @Param("userId") String userId, @Param("key") String key,
 			@Param("now") LocalDateTime now, @Param("xid") String xid);
 
-	@Update("UPDATE orders SET payment_no = #{paymentNo} WHERE order_no = #{orderNo} AND status = 'PAYING'")
+	@Update("UPDATE orders FORCE INDEX (PRIMARY) SET payment_no = #{paymentNo} WHERE order_no = #{orderNo} AND status = 'PAYING'")
 	int recordPaymentNo(@Param("orderNo") String orderNo, @Param("paymentNo") String paymentNo);
 
 	/** {@link OrderEvent#PAY_CONFIRMED}. */
-	@Update("UPDATE orders SET status = 'PAID', paid_at = #{now} WHERE order_no = #{orderNo} AND status = 'PAYING'")
+	@Update("UPDATE orders FORCE INDEX (PRIMARY) SET status = 'PAID', paid_at = #{now} WHERE order_no = #{orderNo} AND status = 'PAYING'")
 	int confirmPayment(@Param("orderNo") String orderNo, @Param("now") LocalDateTime now);
 
 	/** {@link OrderEvent#PAY_CANCELLED}. */
-	@Update("UPDATE orders SET status = 'AWAITING_PAYMENT', payment_no = NULL, pay_idempotency_key = NULL"
+	@Update("UPDATE orders FORCE INDEX (PRIMARY) SET status = 'AWAITING_PAYMENT', payment_no = NULL, pay_idempotency_key = NULL"
 			+ " WHERE order_no = #{orderNo} AND status = 'PAYING'")
 	int abortPayment(@Param("orderNo") String orderNo);
 
 	/** {@link OrderEvent#CANCEL_STARTED}, only for the owner. */
-	@Update("UPDATE orders SET status = 'CANCELLING', cancel_reason = #{reason}, cancel_xid = #{xid}"
+	@Update("UPDATE orders FORCE INDEX (PRIMARY) SET status = 'CANCELLING', cancel_reason = #{reason}, cancel_xid = #{xid}"
 			+ " WHERE order_no = #{orderNo} AND user_id = #{userId} AND status = 'AWAITING_PAYMENT'")
 	int startCancel(@Param("orderNo") String orderNo, @Param("userId") String userId, @Param("reason") String reason,
 			@Param("xid") String xid);
@@ -47,7 +54,7 @@ public interface OrderMapper extends BaseMapper<Order> {
 	 * (or by an admin's release, {@code xid} null): a late rollback of an earlier cancel
 	 * transaction must not undo a later one.
 	 */
-	@Update("UPDATE orders SET status = 'AWAITING_PAYMENT', cancel_reason = NULL WHERE order_no = #{orderNo}"
+	@Update("UPDATE orders FORCE INDEX (PRIMARY) SET status = 'AWAITING_PAYMENT', cancel_reason = NULL WHERE order_no = #{orderNo}"
 			+ " AND status = 'CANCELLING' AND (#{xid,jdbcType=VARCHAR} IS NULL OR cancel_xid IS NULL"
 			+ " OR cancel_xid = #{xid,jdbcType=VARCHAR})")
 	int abortCancel(@Param("orderNo") String orderNo, @Param("xid") String xid);

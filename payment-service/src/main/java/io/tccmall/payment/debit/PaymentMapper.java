@@ -31,7 +31,7 @@ interface PaymentMapper {
 			@Param("userId") String userId, @Param("amount") long amountCents, @Param("xid") String xid);
 
 	@Update("""
-			UPDATE payment SET status = #{to}, updated_at = UTC_TIMESTAMP(3)
+			UPDATE payment FORCE INDEX (PRIMARY) SET status = #{to}, updated_at = UTC_TIMESTAMP(3)
 			WHERE payment_no = #{paymentNo} AND status = #{from}""")
 	int transition(@Param("paymentNo") String paymentNo, @Param("from") String from, @Param("to") String to);
 
