@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import io.tccmall.order.SeataTcTest;
 import org.apache.ibatis.annotations.Update;
@@ -42,7 +43,7 @@ class GuardedUpdatePlansIT {
 				INSERT INTO orders (order_no, user_id, status, total_cents, discount_cents, payable_cents,
 				                    idempotency_key, request_hash, expire_at)
 				VALUES (?, 'plan-user', ?, 100, 0, 100, ?, REPEAT('0', 64), UTC_TIMESTAMP(3) + INTERVAL 15 MINUTE)""",
-				java.util.stream.IntStream.range(0, 400)
+				IntStream.range(0, 400)
 					.mapToObj(i -> new Object[] { PREFIX + i, (i < 2) ? "TRYING" : "PAID", PREFIX + "key-" + i })
 					.toList());
 		this.jdbc.execute("ANALYZE TABLE orders");
