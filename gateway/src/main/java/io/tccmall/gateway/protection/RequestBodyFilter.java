@@ -72,7 +72,7 @@ class RequestBodyFilter implements WebFilter, Ordered {
 		}
 	}
 
-	static ServerHttpRequest withBody(ServerHttpRequest request, byte[] body) {
+	private static ServerHttpRequest withBody(ServerHttpRequest request, byte[] body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.putAll(request.getHeaders());
 		headers.remove(HttpHeaders.TRANSFER_ENCODING);

@@ -91,13 +91,7 @@ class ReservationLedger {
 	int settle(String orderNo, ReservationStatus from, ReservationStatus to, StockChange change) {
 		int moved = 0;
 		for (StockReservation row : this.reservations.findByOrderAndStatus(orderNo, from)) {
-			if (this.reservations.transition(row.getId(), from, to) == 1) {
-				if (change.apply(row) != 1) {
-					// unreachable while the CHECKs hold; rolled back so nothing
-					// half-applies
-					throw new IllegalStateException("stock of " + row.getSkuId() + " does not cover reservation "
-							+ row.getId() + " of order " + orderNo + " (" + from + " -> " + to + ")");
-				}
+			if (settle(row, to, change)) {
 				moved++;
 			}
 		}
@@ -105,6 +99,22 @@ class ReservationLedger {
 			log.info("order {}: {} reservation(s) {} -> {}", orderNo, moved, from, to);
 		}
 		return moved;
+	}
+
+	/**
+	 * Moves one row from the status it was read in to {@code to} and applies its stock
+	 * change; false when the row is no longer in that status.
+	 */
+	boolean settle(StockReservation row, ReservationStatus to, StockChange change) {
+		if (this.reservations.transition(row.getId(), row.getStatus(), to) != 1) {
+			return false;
+		}
+		if (change.apply(row) != 1) {
+			// unreachable while the CHECKs hold; rolled back so nothing half-applies
+			throw new IllegalStateException("stock of " + row.getSkuId() + " does not cover reservation " + row.getId()
+					+ " of order " + row.getOrderNo() + " (" + row.getStatus() + " -> " + to + ")");
+		}
+		return true;
 	}
 
 	/** Moves the order's rows without a stock change. */
