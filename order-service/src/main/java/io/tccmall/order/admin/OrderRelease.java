@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
  * <li>AWAITING_PAYMENT past its payment deadline (the timeout job keeps failing on
  * it).</li>
  * </ul>
- * PAID and CANCELLED orders are final; TRYING and PAYING orders are decided by the TC
- * (their place or pay transaction may have taken money or sold stock), see
- * docs/operations.md. Every attempt is audited, refused or not.
+ * PAID and CANCELLED orders are final; TRYING and PAYING orders are settled by the
+ * outcome of their place or pay transaction (which may have taken money or reserved
+ * stock), by their TM or the recovery scan (ADR 0012), see docs/operations.md. Every
+ * attempt is audited, refused or not.
  */
 @Component
 class OrderRelease {
@@ -84,10 +85,10 @@ class OrderRelease {
 					"Order " + orderNo + " is PAID: a release never takes back a sale (no refund path here)");
 			case CANCELLED -> throw refused("ORDER_ALREADY_CANCELLED",
 					"Order " + orderNo + " is CANCELLED: its holds are already released");
-			case TRYING, PAYING -> throw refused("DECIDED_BY_TC",
-					"Order " + orderNo + " is " + order.getStatus() + ": its "
-							+ (order.getStatus() == OrderStatus.TRYING ? "place" : "pay")
-							+ " transaction decides it (the TC commits or rolls it back); see docs/operations.md");
+			case TRYING, PAYING -> throw refused("DECIDED_BY_TC", "Order " + orderNo + " is " + order.getStatus()
+					+ ": its " + (order.getStatus() == OrderStatus.TRYING ? "place" : "pay")
+					+ " transaction decides it: the recovery scan settles it by the TC's or, once the TC forgot it,"
+					+ " the participants' outcome; see docs/operations.md");
 			case AWAITING_PAYMENT -> {
 				if (order.getExpireAt().isAfter(LocalDateTime.now(this.clock))) {
 					throw refused("NOT_STUCK", "Order " + orderNo + " is waiting for its payment until "

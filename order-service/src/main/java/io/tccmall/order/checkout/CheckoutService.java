@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import io.tccmall.common.id.Ids;
 import io.tccmall.common.idempotency.IdempotentRequest;
 import io.tccmall.common.lock.LockTemplate;
 import io.tccmall.common.web.BusinessException;
 import io.tccmall.order.order.Order;
 import io.tccmall.order.order.OrderItemMapper;
 import io.tccmall.order.order.OrderMapper;
+import io.tccmall.order.order.OrderSettlement;
 import io.tccmall.order.order.OrderStatus;
 
 import org.springframework.stereotype.Service;
@@ -31,8 +33,15 @@ public class CheckoutService {
 
 	private final LockTemplate locks;
 
-	CheckoutService(CheckoutTransactions transactions, OrderMapper orders, OrderItemMapper items, LockTemplate locks) {
+	private final OrderSettlement settlement;
+
+	private final OrderOutcomes outcomes;
+
+	CheckoutService(CheckoutTransactions transactions, OrderMapper orders, OrderItemMapper items, LockTemplate locks,
+			OrderSettlement settlement, OrderOutcomes outcomes) {
 		this.transactions = transactions;
+		this.settlement = settlement;
+		this.outcomes = outcomes;
 		this.orders = orders;
 		this.items = items;
 		this.locks = locks;
@@ -66,8 +75,37 @@ public class CheckoutService {
 			}
 			return view(earlier);
 		}
-		String orderNo = this.transactions.place(userId, idempotencyKey, hash, request, saleId);
-		return view(this.orders.selectById(orderNo));
+		String orderNo = Ids.next();
+		CheckoutTransactions.Placement placed;
+		try {
+			placed = this.transactions.place(orderNo, userId, idempotencyKey, hash, request, saleId);
+		}
+		catch (RuntimeException ex) {
+			return settleAfterFailure(orderNo, ex);
+		}
+		try {
+			this.settlement.placeCommitted(placed.order(), placed.items());
+		}
+		catch (RuntimeException ex) {
+			return settleAfterFailure(orderNo, ex);
+		}
+		placed.order().setStatus(OrderStatus.AWAITING_PAYMENT);
+		return OrderView.of(placed.order(), placed.items());
+	}
+
+	/**
+	 * The place transaction or its settlement threw. No order row: a Try failed, and
+	 * Seata rolled everything back. An order row: every Try succeeded and the outcome is
+	 * Seata's commit, which may have gone through before the error; it is settled by what
+	 * the TC says, or left TRYING for {@link UnsettledOrders}.
+	 */
+	private OrderView settleAfterFailure(String orderNo, RuntimeException ex) {
+		Order order = this.orders.selectById(orderNo);
+		if (order != null && order.getStatus() == OrderStatus.TRYING
+				&& this.outcomes.settle(order) == Outcome.COMMITTED) {
+			return view(this.orders.selectById(orderNo));
+		}
+		throw ex;
 	}
 
 	public PaymentView pay(String userId, String orderNo, String idempotencyKey) {
@@ -79,9 +117,39 @@ public class CheckoutService {
 			if (order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
 				throw illegalState(order, "paid");
 			}
-			this.transactions.pay(order, idempotencyKey);
-			return paymentView(this.orders.selectById(orderNo));
+			PayAttempt attempt = new PayAttempt();
+			String paymentNo;
+			try {
+				paymentNo = this.transactions.pay(order, idempotencyKey, attempt);
+				this.settlement.payCommitted(order, attempt.xid(), paymentNo);
+			}
+			catch (RuntimeException ex) {
+				return settleAfterFailure(orderNo, attempt, ex);
+			}
+			return new PaymentView(orderNo, OrderStatus.PAID, paymentNo);
 		});
+	}
+
+	/**
+	 * The pay transaction or its settlement threw. If the order was moved to PAYING for
+	 * it: without a payment number the body failed and Seata rolls back, so the order is
+	 * payable again at once; with one, every Try succeeded and the outcome is Seata's
+	 * commit, settled by what the TC says or left PAYING for {@link UnsettledOrders}.
+	 */
+	private PaymentView settleAfterFailure(String orderNo, PayAttempt attempt, RuntimeException ex) {
+		if (!attempt.isOrderPaying()) {
+			throw ex;
+		}
+		Order order = this.orders.selectById(orderNo);
+		if (order.getStatus() == OrderStatus.PAYING && attempt.xid().equals(order.getPayXid())) {
+			if (order.getPaymentNo() == null) {
+				this.settlement.payRolledBack(orderNo, attempt.xid());
+			}
+			else if (this.outcomes.settle(order) == Outcome.COMMITTED) {
+				return paymentView(this.orders.selectById(orderNo));
+			}
+		}
+		throw ex;
 	}
 
 	public OrderView cancel(String userId, String orderNo) {

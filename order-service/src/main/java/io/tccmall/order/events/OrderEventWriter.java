@@ -2,6 +2,7 @@ package io.tccmall.order.events;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import io.tccmall.common.id.Ids;
 import io.tccmall.common.outbox.Outbox;
@@ -11,45 +12,40 @@ import io.tccmall.order.api.OrderLifecycleEvent;
 import io.tccmall.order.api.OrderPaid;
 import io.tccmall.order.api.OrderPlaced;
 import io.tccmall.order.order.Order;
-import io.tccmall.order.order.OrderItemMapper;
+import io.tccmall.order.order.OrderItem;
 import io.tccmall.order.order.OrderMapper;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an order's events to the outbox. Called by the order's own Confirm actions, in
- * their fenced local transaction: the event commits with the status change, once.
+ * Writes an order's events to the outbox, in the local transaction of the status change
+ * they announce ({@code OrderSettlement}, order-cancel's Confirm): the event commits with
+ * it, once.
  */
 @Component
 public class OrderEventWriter {
 
 	private final OrderMapper orders;
 
-	private final OrderItemMapper items;
-
 	private final Outbox outbox;
 
-	OrderEventWriter(OrderMapper orders, OrderItemMapper items, Outbox outbox) {
+	OrderEventWriter(OrderMapper orders, Outbox outbox) {
 		this.orders = orders;
-		this.items = items;
 		this.outbox = outbox;
 	}
 
-	public void placed(String orderNo) {
-		Order order = this.orders.selectById(orderNo);
-		var lines = this.items.findByOrderNo(orderNo)
-			.stream()
+	public void placed(Order order, List<OrderItem> orderItems) {
+		var lines = orderItems.stream()
 			.map(item -> new OrderPlaced.Line(item.getSkuId(), item.getQuantity(), item.getUnitPriceCents()))
 			.toList();
-		append(new OrderPlaced(Ids.next(), OrderPlaced.SCHEMA_VERSION, Instant.now(), orderNo, order.getUserId(),
-				order.getTotalCents(), order.getDiscountCents(), order.getPayableCents(), order.getCouponId(),
-				order.getExpireAt().toInstant(ZoneOffset.UTC), lines));
+		append(new OrderPlaced(Ids.next(), OrderPlaced.SCHEMA_VERSION, Instant.now(), order.getOrderNo(),
+				order.getUserId(), order.getTotalCents(), order.getDiscountCents(), order.getPayableCents(),
+				order.getCouponId(), order.getExpireAt().toInstant(ZoneOffset.UTC), lines));
 	}
 
-	public void paid(String orderNo) {
-		Order order = this.orders.selectById(orderNo);
-		append(new OrderPaid(Ids.next(), OrderPaid.SCHEMA_VERSION, Instant.now(), orderNo, order.getUserId(),
-				order.getPaymentNo(), order.getPayableCents()));
+	public void paid(Order order, String paymentNo) {
+		append(new OrderPaid(Ids.next(), OrderPaid.SCHEMA_VERSION, Instant.now(), order.getOrderNo(), order.getUserId(),
+				paymentNo, order.getPayableCents()));
 	}
 
 	public void cancelled(String orderNo) {

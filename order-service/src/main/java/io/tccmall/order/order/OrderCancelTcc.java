@@ -36,7 +36,7 @@ public class OrderCancelTcc implements OrderCancelAction {
 
 	@Override
 	public boolean confirm(BusinessActionContext context) {
-		String orderNo = OrderPlaceTcc.orderNo(context);
+		String orderNo = orderNo(context);
 		if (this.orders.apply(orderNo, OrderEvent.CANCEL_CONFIRMED) == 1) {
 			this.events.cancelled(orderNo);
 		}
@@ -45,8 +45,12 @@ public class OrderCancelTcc implements OrderCancelAction {
 
 	@Override
 	public boolean cancel(BusinessActionContext context) {
-		this.orders.abortCancel(OrderPlaceTcc.orderNo(context), context.getXid());
+		this.orders.abortCancel(orderNo(context), context.getXid());
 		return true;
+	}
+
+	private static String orderNo(BusinessActionContext context) {
+		return context.getActionContext("orderNo", String.class);
 	}
 
 }

@@ -34,14 +34,18 @@ public interface OrderMapper extends BaseMapper<Order> {
 	@Update("UPDATE orders FORCE INDEX (PRIMARY) SET payment_no = #{paymentNo} WHERE order_no = #{orderNo} AND status = 'PAYING'")
 	int recordPaymentNo(@Param("orderNo") String orderNo, @Param("paymentNo") String paymentNo);
 
-	/** {@link OrderEvent#PAY_CONFIRMED}. */
-	@Update("UPDATE orders FORCE INDEX (PRIMARY) SET status = 'PAID', paid_at = #{now} WHERE order_no = #{orderNo} AND status = 'PAYING'")
-	int confirmPayment(@Param("orderNo") String orderNo, @Param("now") LocalDateTime now);
+	/**
+	 * {@link OrderEvent#PAY_CONFIRMED}, for the pay transaction that started it: a late
+	 * decision about an earlier attempt must not settle a later one.
+	 */
+	@Update("UPDATE orders FORCE INDEX (PRIMARY) SET status = 'PAID', paid_at = #{now} WHERE order_no = #{orderNo}"
+			+ " AND status = 'PAYING' AND pay_xid = #{xid}")
+	int confirmPayment(@Param("orderNo") String orderNo, @Param("xid") String xid, @Param("now") LocalDateTime now);
 
-	/** {@link OrderEvent#PAY_CANCELLED}. */
+	/** {@link OrderEvent#PAY_CANCELLED}, for the pay transaction that started it. */
 	@Update("UPDATE orders FORCE INDEX (PRIMARY) SET status = 'AWAITING_PAYMENT', payment_no = NULL, pay_idempotency_key = NULL"
-			+ " WHERE order_no = #{orderNo} AND status = 'PAYING'")
-	int abortPayment(@Param("orderNo") String orderNo);
+			+ " WHERE order_no = #{orderNo} AND status = 'PAYING' AND pay_xid = #{xid}")
+	int abortPayment(@Param("orderNo") String orderNo, @Param("xid") String xid);
 
 	/** {@link OrderEvent#CANCEL_STARTED}, only for the owner. */
 	@Update("UPDATE orders FORCE INDEX (PRIMARY) SET status = 'CANCELLING', cancel_reason = #{reason}, cancel_xid = #{xid}"
@@ -63,6 +67,14 @@ public interface OrderMapper extends BaseMapper<Order> {
 	@Select("SELECT order_no FROM orders WHERE status = 'AWAITING_PAYMENT' AND expire_at <= NOW(3)"
 			+ " ORDER BY expire_at LIMIT #{limit}")
 	List<String> findExpired(@Param("limit") int limit);
+
+	/**
+	 * Orders whose place or pay transaction has not been settled for {@code seconds}
+	 * (index on status), oldest first.
+	 */
+	@Select("SELECT * FROM orders WHERE status IN ('TRYING', 'PAYING') AND updated_at <= NOW(3) - INTERVAL #{seconds} SECOND"
+			+ " ORDER BY updated_at LIMIT #{limit}")
+	List<Order> findUnsettled(@Param("seconds") long seconds, @Param("limit") int limit);
 
 	@Select("SELECT * FROM orders WHERE user_id = #{userId} AND idempotency_key = #{key}")
 	Order findByIdempotencyKey(@Param("userId") String userId, @Param("key") String key);

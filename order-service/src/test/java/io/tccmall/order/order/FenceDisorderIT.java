@@ -13,11 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * order-place, order-pay and order-cancel (order-service's own branches) through Seata's
- * real fence on {@code tccmall_order_test}: empty rollback then late Try, Confirm and
- * Cancel delivered twice (also racing), and a Try retried as a new branch of the same
- * global transaction (see {@link FenceDisorderContract}). The order belongs to alice and
- * has two lines.
+ * order-cancel (order-service's own branch; place and pay are local steps, ADR 0012)
+ * through Seata's real fence on {@code tccmall_order_test}: empty rollback then late Try,
+ * Confirm and Cancel delivered twice (also racing), and a Try retried as a new branch of
+ * the same global transaction (see {@link FenceDisorderContract}). The order belongs to
+ * alice and has two lines.
  */
 @SeataTcTest
 class FenceDisorderIT extends FenceDisorderContract {
@@ -26,12 +26,6 @@ class FenceDisorderIT extends FenceDisorderContract {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@Autowired
-	OrderPlaceAction place;
-
-	@Autowired
-	OrderPayAction pay;
 
 	@Autowired
 	OrderCancelAction cancel;
@@ -46,51 +40,14 @@ class FenceDisorderIT extends FenceDisorderContract {
 	@Override
 	protected List<FencedAction> actions() {
 		List<Object> awaitingPayment = values("AWAITING_PAYMENT", null, null);
-		return List.of(
-				FencedAction.of("order-place", OrderPlaceAction.class, this.place)
-					.context("orderNo", ORDER)
-					.tries(ctx -> this.place.prepare(ctx, ORDER, newOrder(), newItems()))
-					.state(() -> row("status", "(SELECT COUNT(*) FROM order_item WHERE order_no = o.order_no)"))
-					.expect(Arrays.asList(null, null), Arrays.asList("TRYING", 2L),
-							Arrays.asList("AWAITING_PAYMENT", 2L), Arrays.asList("CANCELLED", 2L))
-					// the order number is the primary key: a second insert fails
-					.retryRefusedWith("DuplicateKeyException"),
-				FencedAction.of("order-pay", OrderPayAction.class, this.pay)
-					.context("orderNo", ORDER)
-					.given(this::awaitingPayment)
-					.tries(ctx -> this.pay.prepare(ctx, ORDER, "alice", "pay-key-1"))
-					.state(() -> row("status", "pay_idempotency_key", "paid_at IS NOT NULL"))
-					.expect(values("AWAITING_PAYMENT", null, 0L), values("PAYING", "pay-key-1", 0L),
-							values("PAID", "pay-key-1", 1L), values("AWAITING_PAYMENT", null, 0L))
-					.retryRefusedWith("ILLEGAL_ORDER_STATE"),
-				FencedAction.of("order-cancel", OrderCancelAction.class, this.cancel)
-					.context("orderNo", ORDER)
-					.given(this::awaitingPayment)
-					.tries(ctx -> this.cancel.prepare(ctx, ORDER, "alice", "USER"))
-					.state(() -> row("status", "cancel_reason", "paid_at"))
-					.expect(awaitingPayment, values("CANCELLING", "USER", null), values("CANCELLED", "USER", null),
-							awaitingPayment)
-					.retryRefusedWith("ILLEGAL_ORDER_STATE"));
-	}
-
-	private Order newOrder() {
-		LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-		Order order = new Order();
-		order.setOrderNo(ORDER);
-		order.setUserId("alice");
-		order.setTotalCents(2_500);
-		order.setDiscountCents(0);
-		order.setPayableCents(2_500);
-		order.setIdempotencyKey("place-key-1");
-		order.setRequestHash("0".repeat(64));
-		order.setCreatedAt(now);
-		order.setExpireAt(now.plusMinutes(15));
-		return order;
-	}
-
-	private static List<OrderItem> newItems() {
-		return List.of(new OrderItem(ORDER, "SKU-A", "Alpha", 3, 500),
-				new OrderItem(ORDER, "SKU-B", "Bravo", 1, 1_000));
+		return List.of(FencedAction.of("order-cancel", OrderCancelAction.class, this.cancel)
+			.context("orderNo", ORDER)
+			.given(this::awaitingPayment)
+			.tries(ctx -> this.cancel.prepare(ctx, ORDER, "alice", "USER"))
+			.state(() -> row("status", "cancel_reason", "paid_at"))
+			.expect(awaitingPayment, values("CANCELLING", "USER", null), values("CANCELLED", "USER", null),
+					awaitingPayment)
+			.retryRefusedWith("ILLEGAL_ORDER_STATE"));
 	}
 
 	/** The order placed and confirmed: awaiting payment. */
