@@ -77,17 +77,17 @@ public class CheckoutService {
 		}
 		String orderNo = Ids.next();
 		CheckoutTransactions.Placement placed;
+		boolean settledHere;
 		try {
 			placed = this.transactions.place(orderNo, userId, idempotencyKey, hash, request, saleId);
+			settledHere = this.settlement.placeCommitted(placed.order(), placed.items());
 		}
 		catch (RuntimeException ex) {
 			return settleAfterFailure(orderNo, ex);
 		}
-		try {
-			this.settlement.placeCommitted(placed.order(), placed.items());
-		}
-		catch (RuntimeException ex) {
-			return settleAfterFailure(orderNo, ex);
+		if (!settledHere) {
+			// the recovery scan got there first
+			return view(this.orders.selectById(orderNo));
 		}
 		placed.order().setStatus(OrderStatus.AWAITING_PAYMENT);
 		return OrderView.of(placed.order(), placed.items());
@@ -119,14 +119,17 @@ public class CheckoutService {
 			}
 			PayAttempt attempt = new PayAttempt();
 			String paymentNo;
+			boolean settledHere;
 			try {
 				paymentNo = this.transactions.pay(order, idempotencyKey, attempt);
-				this.settlement.payCommitted(order, attempt.xid(), paymentNo);
+				settledHere = this.settlement.payCommitted(order, attempt.xid(), paymentNo);
 			}
 			catch (RuntimeException ex) {
 				return settleAfterFailure(orderNo, attempt, ex);
 			}
-			return new PaymentView(orderNo, OrderStatus.PAID, paymentNo);
+			return settledHere ? new PaymentView(orderNo, OrderStatus.PAID, paymentNo)
+					// the recovery scan got there first
+					: paymentView(this.orders.selectById(orderNo));
 		});
 	}
 
