@@ -15,6 +15,7 @@ import io.tccmall.bench.report.ConsoleReport;
 import io.tccmall.bench.report.IndexPage;
 import io.tccmall.bench.report.Summary;
 import io.tccmall.bench.seed.Seeder;
+import io.tccmall.bench.stats.ServerWork;
 import io.tccmall.bench.stats.Timing;
 import io.tccmall.bench.stats.Timings;
 
@@ -67,9 +68,11 @@ public final class Bench {
 			System.out.printf("warm-up: %d s, not measured%n", this.options.warmup().toSeconds());
 			LoadRun.run(simulation, settings(this.options.warmup()), dir.resolve("warmup"), "warm-up", false);
 		}
+		ServerWork before = ServerWork.read(this.databases);
 		Path loadReport = LoadRun.run(simulation, settings(this.options.duration()), dir,
 				this.options.scenario().cliName() + ", concurrency " + this.options.concurrency(), true);
 		Timing load = Timings.of(this.options.scenario().operation());
+		double[] work = ServerWork.read(this.databases).perOperation(before, load.ok());
 
 		Timing raw = new Timing();
 		Path gatewayReport = null;
@@ -88,7 +91,8 @@ public final class Bench {
 
 		System.out.println("checking the invariants of the bench's skus and users ...");
 		List<String> violations = new InvariantCheck(this.databases).violations(SETTLE);
-		Summary summary = summary(load, raw, viaGateway, direct, violations, dir.resolve("index.html"), startedAt);
+		Summary summary = summary(load, new Summary.Database(round(work[0]), round(work[1])), raw, viaGateway, direct,
+				violations, dir.resolve("index.html"), startedAt);
 		summary.write(dir.resolve("summary.json"));
 		if (this.options.summary() != null) {
 			summary.write(this.options.summary());
@@ -105,8 +109,8 @@ public final class Bench {
 				String.valueOf(this.data.skus()), "bench.hotRatio", String.valueOf(this.data.hotRatio()));
 	}
 
-	private Summary summary(Timing load, Timing raw, Timing viaGateway, Timing direct, List<String> violations,
-			Path report, String startedAt) {
+	private Summary summary(Timing load, Summary.Database database, Timing raw, Timing viaGateway, Timing direct,
+			List<String> violations, Path report, String startedAt) {
 		double ratio = (raw.perSecond() > 0) ? load.perSecond() / raw.perSecond() : 0;
 		Summary.Gateway gateway = new Summary.Gateway(round(viaGateway.perSecond()), round(direct.perSecond()),
 				round(viaGateway.percentileMs(50)), round(direct.percentileMs(50)), round(viaGateway.percentileMs(99)),
@@ -115,7 +119,7 @@ public final class Bench {
 		return new Summary(this.options.scenario().cliName(), this.options.scenario().operation(),
 				this.options.concurrency(), round(load.seconds()), this.data.users(), this.data.skus(),
 				this.data.hotRatio(), load.ok(), round(load.perSecond()), load.failed(), round(load.percentileMs(50)),
-				round(load.percentileMs(95)), round(load.percentileMs(99)), round(load.meanMs()),
+				round(load.percentileMs(95)), round(load.percentileMs(99)), round(load.meanMs()), database,
 				round(raw.perSecond()), raw.ok(), raw.failed(), round(raw.percentileMs(50)),
 				round(raw.percentileMs(95)), round(raw.percentileMs(99)), Math.round(ratio * 10_000) / 10_000.0,
 				gateway, violations.isEmpty(), violations.stream().limit(20).toList(), report.toString(), startedAt,

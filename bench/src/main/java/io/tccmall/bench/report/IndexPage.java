@@ -34,6 +34,8 @@ public final class IndexPage {
 				s.checkoutsPerSecond() + " (" + s.checkouts() + " ok, " + s.errors() + " errors)");
 		row(html, s.operation() + " latency", "p50 " + s.p50Ms() + " ms, p95 " + s.p95Ms() + " ms, p99 " + s.p99Ms()
 				+ " ms, mean " + s.meanMs() + " ms");
+		row(html, "database work per " + s.operation() + " (the whole stack)", s.database().statementsPerOperation()
+				+ " statements, " + s.database().commitsPerOperation() + " commits");
 		row(html, "raw-SQL bound", s.rawSqlPerSecond() + " /s (p50 " + s.rawSqlP50Ms() + " ms, p95 " + s.rawSqlP95Ms()
 				+ " ms, p99 " + s.rawSqlP99Ms() + " ms, " + s.rawSqlErrors() + " errors)");
 		row(html, "ratio " + s.operation() + "/s ÷ raw-SQL/s", String.valueOf(s.ratio()));

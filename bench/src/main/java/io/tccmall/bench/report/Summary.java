@@ -15,9 +15,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public record Summary(String scenario, String operation, int concurrency, double durationSeconds, int users, int skus,
 		double hotRatio, long checkouts, double checkoutsPerSecond, long errors, double p50Ms, double p95Ms,
-		double p99Ms, double meanMs, double rawSqlPerSecond, long rawSqlTransactions, long rawSqlErrors,
-		double rawSqlP50Ms, double rawSqlP95Ms, double rawSqlP99Ms, double ratio, Gateway gateway, boolean invariantsOk,
-		List<String> invariantViolations, String report, String startedAt, String machine) {
+		double p99Ms, double meanMs, Database database, double rawSqlPerSecond, long rawSqlTransactions,
+		long rawSqlErrors, double rawSqlP50Ms, double rawSqlP95Ms, double rawSqlP99Ms, double ratio, Gateway gateway,
+		boolean invariantsOk, List<String> invariantViolations, String report, String startedAt, String machine) {
+
+	/**
+	 * The database's own count of the statements and commits it ran during the measured
+	 * window, per successful operation, for every service and job of the stack together.
+	 */
+	public record Database(double statementsPerOperation, double commitsPerOperation) {
+	}
 
 	/**
 	 * The gateway bound: {@code GET /api/products/{sku}} through the gateway and straight

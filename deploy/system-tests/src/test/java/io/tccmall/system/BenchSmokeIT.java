@@ -46,6 +46,13 @@ class BenchSmokeIT {
 		assertThat(summary.path("checkoutsPerSecond").asDouble()).isPositive();
 		assertThat(summary.path("p50Ms").asDouble()).isPositive().isLessThanOrEqualTo(summary.path("p95Ms").asDouble());
 		assertThat(summary.path("p95Ms").asDouble()).isLessThanOrEqualTo(summary.path("p99Ms").asDouble());
+		// a checkout writes the order, its lines, the reservation and the payment, each
+		// participant in transactions of its own
+		assertThat(summary.path("database").path("statementsPerOperation").asDouble()).as("%s", summary)
+			.isGreaterThan(10);
+		assertThat(summary.path("database").path("commitsPerOperation").asDouble()).as("%s", summary)
+			.isGreaterThanOrEqualTo(3);
+		assertThat(output).contains("database work");
 		assertThat(summary.path("rawSqlPerSecond").asDouble()).isPositive();
 		assertThat(summary.path("rawSqlErrors").asLong()).isZero();
 		assertThat(summary.path("ratio").asDouble()).isPositive();
