@@ -116,14 +116,16 @@ public final class Bench {
 				round(viaGateway.percentileMs(50)), round(direct.percentileMs(50)), round(viaGateway.percentileMs(99)),
 				round(direct.percentileMs(99)), round(viaGateway.percentileMs(50) - direct.percentileMs(50)),
 				viaGateway.failed() + direct.failed());
+		Summary.HopCeiling hopCeiling = Summary.HopCeiling.of(this.options.scenario().gatewayRequests(),
+				this.options.scenario().serviceCalls(), viaGateway.perSecond(), direct.perSecond(), raw.perSecond());
 		return new Summary(this.options.scenario().cliName(), this.options.scenario().operation(),
 				this.options.concurrency(), round(load.seconds()), this.data.users(), this.data.skus(),
 				this.data.hotRatio(), load.ok(), round(load.perSecond()), load.failed(), round(load.percentileMs(50)),
 				round(load.percentileMs(95)), round(load.percentileMs(99)), round(load.meanMs()), database,
 				round(raw.perSecond()), raw.ok(), raw.failed(), round(raw.percentileMs(50)),
 				round(raw.percentileMs(95)), round(raw.percentileMs(99)), Math.round(ratio * 10_000) / 10_000.0,
-				gateway, violations.isEmpty(), violations.stream().limit(20).toList(), report.toString(), startedAt,
-				machine());
+				gateway, hopCeiling, violations.isEmpty(), violations.stream().limit(20).toList(), report.toString(),
+				startedAt, machine());
 	}
 
 	private static String machine() {

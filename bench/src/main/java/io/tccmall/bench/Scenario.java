@@ -9,14 +9,14 @@ import java.util.stream.Collectors;
  */
 public enum Scenario {
 
-	/** place an order, then pay it. */
-	CHECKOUT("checkout", "checkout", 0.0),
-	/** place an order, then cancel it. */
-	CANCEL("cancel", "place-cancel", 0.0),
+	/** place an order (a stock-reserve call), then pay it (a wallet-debit call). */
+	CHECKOUT("checkout", "checkout", 0.0, 2, 2),
+	/** place an order, then cancel it (a stock-release call). */
+	CANCEL("cancel", "place-cancel", 0.0, 2, 2),
 	/** checkout where most orders buy the same sku: the guarded stock update races. */
-	HOT_SKU("hot-sku", "checkout", 0.8),
+	HOT_SKU("hot-sku", "checkout", 0.8, 2, 2),
 	/** read only: a product, the wallet and the first page of orders. */
-	BROWSE("browse", "browse", 0.0);
+	BROWSE("browse", "browse", 0.0, 3, 0);
 
 	private final String cliName;
 
@@ -24,10 +24,16 @@ public enum Scenario {
 
 	private final double defaultHotRatio;
 
-	Scenario(String cliName, String operation, double defaultHotRatio) {
+	private final int gatewayRequests;
+
+	private final int serviceCalls;
+
+	Scenario(String cliName, String operation, double defaultHotRatio, int gatewayRequests, int serviceCalls) {
 		this.cliName = cliName;
 		this.operation = operation;
 		this.defaultHotRatio = defaultHotRatio;
+		this.gatewayRequests = gatewayRequests;
+		this.serviceCalls = serviceCalls;
 	}
 
 	public static Scenario of(String name) {
@@ -49,6 +55,19 @@ public enum Scenario {
 
 	public double defaultHotRatio() {
 		return this.defaultHotRatio;
+	}
+
+	/** Requests a client sends through the gateway in one iteration. */
+	public int gatewayRequests() {
+		return this.gatewayRequests;
+	}
+
+	/**
+	 * Calls one service makes to another (Feign) in one iteration, at the least: a
+	 * checkout with a coupon makes one more.
+	 */
+	public int serviceCalls() {
+		return this.serviceCalls;
 	}
 
 }

@@ -29,6 +29,9 @@ public final class ConsoleReport {
 							+ " | overhead p50 %.1f ms%n",
 					"gateway bound", g.viaGatewayPerSecond(), g.viaGatewayP50Ms(), g.viaGatewayP99Ms(),
 					g.directPerSecond(), g.directP50Ms(), g.directP99Ms(), g.overheadP50Ms());
+			Summary.HopCeiling h = s.hopCeiling();
+			out.printf("  %-28s %10.2f /s   ratio %.4f (%d requests via the gateway + %d direct, nothing else)%n",
+					"hop ceiling", h.operationsPerSecond(), h.ratio(), h.gatewayRequests(), h.serviceCalls());
 		}
 		else {
 			out.printf("  %-28s not measured (--bound-duration 0)%n", "raw-SQL and gateway bounds");

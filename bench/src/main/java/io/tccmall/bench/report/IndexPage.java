@@ -43,6 +43,9 @@ public final class IndexPage {
 				"via gateway " + g.viaGatewayPerSecond() + " /s, p50 " + g.viaGatewayP50Ms() + " ms, p99 "
 						+ g.viaGatewayP99Ms() + " ms; direct " + g.directPerSecond() + " /s, p50 " + g.directP50Ms()
 						+ " ms, p99 " + g.directP99Ms() + " ms; overhead p50 " + g.overheadP50Ms() + " ms");
+		Summary.HopCeiling h = s.hopCeiling();
+		row(html, "hop ceiling (" + h.gatewayRequests() + " requests via the gateway + " + h.serviceCalls()
+				+ " direct, nothing else)", h.operationsPerSecond() + " /s, ratio " + h.ratio());
 		row(html, "invariants", s.invariantsOk() ? "OK" : "VIOLATED: " + String.join("; ", s.invariantViolations()));
 		html.append("</table><h2>Gatling reports</h2><ul>");
 		link(html, dir, loadReport, "load: " + s.scenario());

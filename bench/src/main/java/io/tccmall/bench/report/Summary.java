@@ -17,7 +17,8 @@ public record Summary(String scenario, String operation, int concurrency, double
 		double hotRatio, long checkouts, double checkoutsPerSecond, long errors, double p50Ms, double p95Ms,
 		double p99Ms, double meanMs, Database database, double rawSqlPerSecond, long rawSqlTransactions,
 		long rawSqlErrors, double rawSqlP50Ms, double rawSqlP95Ms, double rawSqlP99Ms, double ratio, Gateway gateway,
-		boolean invariantsOk, List<String> invariantViolations, String report, String startedAt, String machine) {
+		HopCeiling hopCeiling, boolean invariantsOk, List<String> invariantViolations, String report, String startedAt,
+		String machine) {
 
 	/**
 	 * The database's own count of the statements and commits it ran during the measured
@@ -32,6 +33,30 @@ public record Summary(String scenario, String operation, int concurrency, double
 	 */
 	public record Gateway(double viaGatewayPerSecond, double directPerSecond, double viaGatewayP50Ms,
 			double directP50Ms, double viaGatewayP99Ms, double directP99Ms, double overheadP50Ms, long errors) {
+	}
+
+	/**
+	 * The most the HTTP hops of one operation allow on this machine in this run, with no
+	 * other work: its requests through the gateway, each as costly as the gateway bound's
+	 * via-gateway request, and its service-to-service calls, each as costly as the
+	 * bound's direct request (both with one primary-key read behind them). Every request
+	 * the bounds time used the whole machine, so {@code 1 / (gatewayRequests /
+	 * via + serviceCalls / direct)} operations per second is a ceiling no amount of
+	 * database, TC or event work can raise; {@code ratio} is that ceiling over the
+	 * raw-SQL bound.
+	 */
+	public record HopCeiling(int gatewayRequests, int serviceCalls, double operationsPerSecond, double ratio) {
+
+		public static HopCeiling of(int gatewayRequests, int serviceCalls, double viaGatewayPerSecond,
+				double directPerSecond, double rawSqlPerSecond) {
+			if (viaGatewayPerSecond <= 0 || directPerSecond <= 0 || rawSqlPerSecond <= 0) {
+				return new HopCeiling(gatewayRequests, serviceCalls, 0, 0);
+			}
+			double perSecond = 1 / (gatewayRequests / viaGatewayPerSecond + serviceCalls / directPerSecond);
+			return new HopCeiling(gatewayRequests, serviceCalls, round(perSecond),
+					Math.round(perSecond / rawSqlPerSecond * 10_000) / 10_000.0);
+		}
+
 	}
 
 	/**

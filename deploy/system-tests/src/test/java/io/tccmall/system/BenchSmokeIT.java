@@ -58,8 +58,15 @@ class BenchSmokeIT {
 		assertThat(summary.path("ratio").asDouble()).isPositive();
 		assertThat(summary.path("gateway").path("viaGatewayPerSecond").asDouble()).isPositive();
 		assertThat(summary.path("gateway").path("directPerSecond").asDouble()).isPositive();
+		JsonNode ceiling = summary.path("hopCeiling");
+		assertThat(ceiling.path("gatewayRequests").asInt()).isEqualTo(2);
+		assertThat(ceiling.path("serviceCalls").asInt()).isEqualTo(2);
+		assertThat(ceiling.path("operationsPerSecond").asDouble()).as("%s", summary)
+			.isPositive()
+			.isLessThan(summary.path("gateway").path("viaGatewayPerSecond").asDouble() / 2);
+		assertThat(ceiling.path("ratio").asDouble()).isPositive();
 		assertThat(Path.of(summary.path("report").asText())).isRegularFile();
-		assertThat(output).contains("raw-SQL bound", "gateway bound", "invariants", "OK");
+		assertThat(output).contains("raw-SQL bound", "gateway bound", "hop ceiling", "invariants", "OK");
 
 		// the checkouts went to this stack's databases (TCCMALL_DB_SUFFIX), one paid
 		// order each, and the
