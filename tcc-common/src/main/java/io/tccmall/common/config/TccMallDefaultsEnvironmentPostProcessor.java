@@ -22,6 +22,12 @@ import org.springframework.core.io.ClassPathResource;
  * {@code local} and {@code test} profiles the console log is structured JSON (Spring
  * Boot's Elastic Common Schema format, every MDC entry a field);
  * {@code TCCMALL_LOG_FORMAT} picks another of Boot's formats (e.g. {@code logstash}).
+ * <p>
+ * It also switches off the Seata client's file-configuration listener (the JVM property
+ * {@value #SEATA_FILE_LISTENER}, unless the JVM sets it): once a second that thread looks
+ * up every Seata key it watches through the whole Spring {@code Environment}, to notice
+ * changes this configuration never makes (it is read once, at start-up). That was 4-6 %
+ * of a service's CPU samples under load (docs/benchmarks.md).
  */
 public class TccMallDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -29,10 +35,15 @@ public class TccMallDefaultsEnvironmentPostProcessor implements EnvironmentPostP
 
 	static final String STRUCTURED_FORMAT = "logging.structured.format.console";
 
+	static final String SEATA_FILE_LISTENER = "file.listener.enabled";
+
 	private static final Profiles READABLE_LOGS = Profiles.of("local", "test");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (System.getProperty(SEATA_FILE_LISTENER) == null) {
+			System.setProperty(SEATA_FILE_LISTENER, "false");
+		}
 		try {
 			for (PropertySource<?> source : new YamlPropertySourceLoader().load(RESOURCE,
 					new ClassPathResource(RESOURCE))) {
