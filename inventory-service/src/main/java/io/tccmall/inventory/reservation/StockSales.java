@@ -1,7 +1,9 @@
 package io.tccmall.inventory.reservation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tccmall.common.outbox.EventBatch;
 import io.tccmall.order.api.OrderEvents;
 import io.tccmall.order.api.OrderLifecycleEvent;
 import io.tccmall.order.api.OrderPaid;
@@ -39,11 +41,18 @@ class StockSales {
 		this.json = json;
 	}
 
-	@KafkaListener(topics = OrderEvents.TOPIC, groupId = CONSUMER)
-	public void on(ConsumerRecord<String, String> record) throws JsonProcessingException {
-		if (this.json.readValue(record.value(), OrderLifecycleEvent.class) instanceof OrderPaid paid) {
-			sell(paid.orderNo());
-		}
+	/**
+	 * A poll's events in one call; each paid order is sold in a transaction of its own,
+	 * so that one transaction never locks the stock rows of several orders.
+	 */
+	@KafkaListener(topics = OrderEvents.TOPIC, groupId = CONSUMER, batch = "true")
+	public void on(List<ConsumerRecord<String, String>> records) {
+		EventBatch.forEach(records, record -> {
+			if (EventBatch.mayBe(record, OrderPaid.class)
+					&& this.json.readValue(record.value(), OrderLifecycleEvent.class) instanceof OrderPaid paid) {
+				sell(paid.orderNo());
+			}
+		});
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package io.tccmall.order.flashsale;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tccmall.common.outbox.EventBatch;
 import io.tccmall.order.api.OrderCancelled;
 import io.tccmall.order.api.OrderEvents;
 import io.tccmall.order.api.OrderLifecycleEvent;
@@ -35,11 +37,17 @@ class FlashSaleReleases {
 		this.json = json;
 	}
 
-	@KafkaListener(topics = OrderEvents.TOPIC, groupId = "flash-sale-releases")
-	void on(ConsumerRecord<String, String> record) throws JsonProcessingException {
-		if (!(this.json.readValue(record.value(), OrderLifecycleEvent.class) instanceof OrderCancelled cancelled)) {
-			return;
-		}
+	@KafkaListener(topics = OrderEvents.TOPIC, groupId = "flash-sale-releases", batch = "true")
+	void on(List<ConsumerRecord<String, String>> records) {
+		EventBatch.forEach(records, record -> {
+			if (EventBatch.mayBe(record, OrderCancelled.class) && this.json.readValue(record.value(),
+					OrderLifecycleEvent.class) instanceof OrderCancelled cancelled) {
+				release(cancelled);
+			}
+		});
+	}
+
+	private void release(OrderCancelled cancelled) {
 		FlashTickets.Ticket ticket = this.tickets.findByOrder(cancelled.orderNo());
 		if (ticket != null && this.tickets.released(ticket.ticketId())) {
 			this.gate.unitBack(ticket.saleId());

@@ -1,7 +1,10 @@
 package io.tccmall.order.summary;
 
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tccmall.common.outbox.EventBatch;
 import io.tccmall.order.api.OrderCancelled;
 import io.tccmall.order.api.OrderEvents;
 import io.tccmall.order.api.OrderLifecycleEvent;
@@ -14,13 +17,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps each shopper's order summary from the order events. The event id goes into
  * {@code processed_event} in the same transaction as the counters, so an event delivered
- * twice (the relay and Kafka deliver at least once) counts once.
+ * twice (the relay and Kafka deliver at least once) counts once. A poll's events are
+ * applied in one transaction; when it fails, they are applied again one transaction each,
+ * so that the events before the one at fault stay applied while the error handler retries
+ * from it.
  */
 @Component
 class OrderSummaryProjection {
@@ -31,17 +38,36 @@ class OrderSummaryProjection {
 
 	private final JdbcTemplate jdbc;
 
+	private final TransactionTemplate transactions;
+
 	private final ObjectMapper json;
 
-	OrderSummaryProjection(JdbcTemplate jdbc, ObjectMapper json) {
+	OrderSummaryProjection(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.json = json;
 	}
 
-	@KafkaListener(topics = OrderEvents.TOPIC, groupId = CONSUMER)
-	@Transactional
-	public void on(ConsumerRecord<String, String> record) throws JsonProcessingException {
-		apply(this.json.readValue(record.value(), OrderLifecycleEvent.class));
+	@KafkaListener(topics = OrderEvents.TOPIC, groupId = CONSUMER, batch = "true")
+	public void on(List<ConsumerRecord<String, String>> records) {
+		try {
+			this.transactions.executeWithoutResult(status -> EventBatch.forEach(records, this::applyRecord));
+		}
+		catch (BatchListenerFailedException batchFailed) {
+			log.warn("a batch of {} events was rolled back ({}): applying them one at a time", records.size(),
+					batchFailed.getMessage());
+			EventBatch.forEach(records,
+					record -> this.transactions.executeWithoutResult(status -> applyRecord(record)));
+		}
+	}
+
+	private void applyRecord(ConsumerRecord<String, String> record) {
+		try {
+			apply(this.json.readValue(record.value(), OrderLifecycleEvent.class));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("not an order event: " + ex.getOriginalMessage(), ex);
+		}
 	}
 
 	/** Applies an event once; false when it was applied before. */
