@@ -39,11 +39,11 @@ public record Summary(String scenario, String operation, int concurrency, double
 	 * The most the HTTP hops of one operation allow on this machine in this run, with no
 	 * other work: its requests through the gateway, each as costly as the gateway bound's
 	 * via-gateway request, and its service-to-service calls, each as costly as the
-	 * bound's direct request (both with one primary-key read behind them). Every request
-	 * the bounds time used the whole machine, so {@code 1 / (gatewayRequests /
-	 * via + serviceCalls / direct)} operations per second is a ceiling no amount of
-	 * database, TC or event work can raise; {@code ratio} is that ceiling over the
-	 * raw-SQL bound.
+	 * bound's direct request (both with one primary-key read behind them). The bounds'
+	 * closed-loop clients saturate this machine (docs/benchmarks.md), so {@code 1 /
+	 * (gatewayRequests / via + serviceCalls / direct)} operations per second is a ceiling
+	 * no amount of database, TC or event work can raise; {@code ratio} is that ceiling
+	 * over the raw-SQL bound.
 	 */
 	public record HopCeiling(int gatewayRequests, int serviceCalls, double operationsPerSecond, double ratio) {
 

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,9 +52,9 @@ class OrderSummaryProjection {
 		try {
 			this.transactions.executeWithoutResult(status -> EventBatch.forEach(records, this::applyRecord));
 		}
-		catch (BatchListenerFailedException batchFailed) {
+		catch (RuntimeException batchFailed) {
 			log.warn("a batch of {} events was rolled back ({}): applying them one at a time", records.size(),
-					batchFailed.getMessage());
+					batchFailed.toString());
 			EventBatch.forEach(records,
 					record -> this.transactions.executeWithoutResult(status -> applyRecord(record)));
 		}
