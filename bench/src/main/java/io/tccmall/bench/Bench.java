@@ -111,7 +111,6 @@ public final class Bench {
 
 	private Summary summary(Timing load, Summary.Database database, Timing raw, Timing viaGateway, Timing direct,
 			List<String> violations, Path report, String startedAt) {
-		double ratio = (raw.perSecond() > 0) ? load.perSecond() / raw.perSecond() : 0;
 		Summary.Gateway gateway = new Summary.Gateway(round(viaGateway.perSecond()), round(direct.perSecond()),
 				round(viaGateway.percentileMs(50)), round(direct.percentileMs(50)), round(viaGateway.percentileMs(99)),
 				round(direct.percentileMs(99)), round(viaGateway.percentileMs(50) - direct.percentileMs(50)),
@@ -123,9 +122,9 @@ public final class Bench {
 				this.data.hotRatio(), load.ok(), round(load.perSecond()), load.failed(), round(load.percentileMs(50)),
 				round(load.percentileMs(95)), round(load.percentileMs(99)), round(load.meanMs()), database,
 				round(raw.perSecond()), raw.ok(), raw.failed(), round(raw.percentileMs(50)),
-				round(raw.percentileMs(95)), round(raw.percentileMs(99)), Math.round(ratio * 10_000) / 10_000.0,
-				gateway, hopCeiling, violations.isEmpty(), violations.stream().limit(20).toList(), report.toString(),
-				startedAt, machine());
+				round(raw.percentileMs(95)), round(raw.percentileMs(99)),
+				Summary.ratio(load.perSecond(), raw.perSecond()), gateway, hopCeiling, violations.isEmpty(),
+				violations.stream().limit(20).toList(), report.toString(), startedAt, machine());
 	}
 
 	private static String machine() {

@@ -54,7 +54,7 @@ public record Summary(String scenario, String operation, int concurrency, double
 			}
 			double perSecond = 1 / (gatewayRequests / viaGatewayPerSecond + serviceCalls / directPerSecond);
 			return new HopCeiling(gatewayRequests, serviceCalls, round(perSecond),
-					Math.round(perSecond / rawSqlPerSecond * 10_000) / 10_000.0);
+					Summary.ratio(perSecond, rawSqlPerSecond));
 		}
 
 	}
@@ -79,6 +79,11 @@ public record Summary(String scenario, String operation, int concurrency, double
 
 	public static double round(double value) {
 		return Math.round(value * 100) / 100.0;
+	}
+
+	/** {@code part / whole} to four decimals, 0 when nothing was measured. */
+	public static double ratio(double part, double whole) {
+		return (whole > 0) ? Math.round(part / whole * 10_000) / 10_000.0 : 0;
 	}
 
 }
