@@ -50,7 +50,10 @@ class FlashSaleOrderWorker {
 		this.json = json;
 	}
 
-	@KafkaListener(topics = FlashSaleTicketQueued.TOPIC, groupId = "flash-sale-orders")
+	// a buyer waits for this: a fetch returns as soon as one ticket is there, not when
+	// the service-wide 16 KB or 500 ms of tccmall-defaults.yml are reached
+	@KafkaListener(topics = FlashSaleTicketQueued.TOPIC, groupId = "flash-sale-orders",
+			properties = "fetch.min.bytes=1")
 	void on(ConsumerRecord<String, String> record) throws JsonProcessingException {
 		FlashSaleTicketQueued queued = this.json.readValue(record.value(), FlashSaleTicketQueued.class);
 		FlashTickets.Ticket ticket = this.tickets.find(queued.ticketId());
