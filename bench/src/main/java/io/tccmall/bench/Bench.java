@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.tccmall.bench.check.InvariantCheck;
 import io.tccmall.bench.load.LoadRun;
@@ -15,6 +16,7 @@ import io.tccmall.bench.report.ConsoleReport;
 import io.tccmall.bench.report.IndexPage;
 import io.tccmall.bench.report.Summary;
 import io.tccmall.bench.seed.Seeder;
+import io.tccmall.bench.stats.PartCpu;
 import io.tccmall.bench.stats.ServerWork;
 import io.tccmall.bench.stats.Timing;
 import io.tccmall.bench.stats.Timings;
@@ -69,10 +71,13 @@ public final class Bench {
 			LoadRun.run(simulation, settings(this.options.warmup()), dir.resolve("warmup"), "warm-up", false);
 		}
 		ServerWork before = ServerWork.read(this.databases);
+		Optional<PartCpu> cpu = PartCpu.start(this.options.parts());
 		Path loadReport = LoadRun.run(simulation, settings(this.options.duration()), dir,
 				this.options.scenario().cliName() + ", concurrency " + this.options.concurrency(), true);
 		Timing load = Timings.of(this.options.scenario().operation());
 		double[] work = ServerWork.read(this.databases).perOperation(before, load.ok());
+		cpu.ifPresent(PartCpu::close);
+		PartCpu.Usage usage = cpu.map(c -> c.usage(load, load.ok())).orElse(PartCpu.Usage.NONE);
 
 		Timing raw = new Timing();
 		Path gatewayReport = null;
@@ -91,8 +96,8 @@ public final class Bench {
 
 		System.out.println("checking the invariants of the bench's skus and users ...");
 		List<String> violations = new InvariantCheck(this.databases).violations(SETTLE);
-		Summary summary = summary(load, new Summary.Database(round(work[0]), round(work[1])), raw, viaGateway, direct,
-				violations, dir.resolve("index.html"), startedAt);
+		Summary summary = summary(load, new Summary.Database(round(work[0]), round(work[1])), usage, raw, viaGateway,
+				direct, violations, dir.resolve("index.html"), startedAt);
 		summary.write(dir.resolve("summary.json"));
 		if (this.options.summary() != null) {
 			summary.write(this.options.summary());
@@ -109,8 +114,8 @@ public final class Bench {
 				String.valueOf(this.data.skus()), "bench.hotRatio", String.valueOf(this.data.hotRatio()));
 	}
 
-	private Summary summary(Timing load, Summary.Database database, Timing raw, Timing viaGateway, Timing direct,
-			List<String> violations, Path report, String startedAt) {
+	private Summary summary(Timing load, Summary.Database database, PartCpu.Usage cpu, Timing raw, Timing viaGateway,
+			Timing direct, List<String> violations, Path report, String startedAt) {
 		Summary.Gateway gateway = new Summary.Gateway(round(viaGateway.perSecond()), round(direct.perSecond()),
 				round(viaGateway.percentileMs(50)), round(direct.percentileMs(50)), round(viaGateway.percentileMs(99)),
 				round(direct.percentileMs(99)), round(viaGateway.percentileMs(50) - direct.percentileMs(50)),
@@ -120,7 +125,7 @@ public final class Bench {
 		return new Summary(this.options.scenario().cliName(), this.options.scenario().operation(),
 				this.options.concurrency(), round(load.seconds()), this.data.users(), this.data.skus(),
 				this.data.hotRatio(), load.ok(), round(load.perSecond()), load.failed(), round(load.percentileMs(50)),
-				round(load.percentileMs(95)), round(load.percentileMs(99)), round(load.meanMs()), database,
+				round(load.percentileMs(95)), round(load.percentileMs(99)), round(load.meanMs()), database, cpu,
 				round(raw.perSecond()), raw.ok(), raw.failed(), round(raw.percentileMs(50)),
 				round(raw.percentileMs(95)), round(raw.percentileMs(99)),
 				Summary.ratio(load.perSecond(), raw.perSecond()), gateway, hopCeiling, violations.isEmpty(),

@@ -24,10 +24,12 @@ import java.util.regex.Pattern;
  * @param direct base URL of one inventory-service instance, for the gateway bound
  * @param reportDir where the Gatling reports and the summary go
  * @param summary JSON summary file, or null
+ * @param parts the stack's {@code parts} file (name, port, pid of what
+ * {@code ./tccmall up} started), for the CPU per part; null when unknown
  */
 public record BenchOptions(Scenario scenario, int concurrency, Duration duration, Duration warmup,
 		Duration boundDuration, int users, int skus, double hotRatio, String gateway, String direct, Path reportDir,
-		Path summary) {
+		Path summary, Path parts) {
 
 	private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
 
@@ -53,6 +55,7 @@ public record BenchOptions(Scenario scenario, int concurrency, Duration duration
 		String direct = "http://127.0.0.1:8082";
 		Path reportDir = Path.of("bench-report");
 		Path summary = null;
+		Path parts = null;
 		List<String> rest = new ArrayList<>(List.of(args));
 		while (!rest.isEmpty()) {
 			String option = rest.remove(0);
@@ -75,6 +78,7 @@ public record BenchOptions(Scenario scenario, int concurrency, Duration duration
 				case "--direct" -> direct = value;
 				case "--report-dir" -> reportDir = Path.of(value);
 				case "--summary" -> summary = Path.of(value);
+				case "--parts" -> parts = Path.of(value);
 				default -> throw new IllegalArgumentException("unknown option " + name);
 			}
 		}
@@ -82,7 +86,7 @@ public record BenchOptions(Scenario scenario, int concurrency, Duration duration
 			boundDuration = (duration.compareTo(Duration.ofSeconds(20)) < 0) ? duration : Duration.ofSeconds(20);
 		}
 		return new BenchOptions(scenario, concurrency, duration, warmup, boundDuration, users, skus,
-				(hotRatio != null) ? hotRatio : scenario.defaultHotRatio(), gateway, direct, reportDir, summary);
+				(hotRatio != null) ? hotRatio : scenario.defaultHotRatio(), gateway, direct, reportDir, summary, parts);
 	}
 
 	/**

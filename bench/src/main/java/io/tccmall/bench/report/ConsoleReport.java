@@ -19,6 +19,9 @@ public final class ConsoleReport {
 				s.p50Ms(), s.p95Ms(), s.p99Ms(), s.meanMs());
 		out.printf("  %-28s %.1f statements, %.1f commits per %s (the whole stack)%n", "database work",
 				s.database().statementsPerOperation(), s.database().commitsPerOperation(), s.operation());
+		if (!s.cpu().msPerOperation().isEmpty()) {
+			out.printf("  %-28s %s%n", "CPU per " + s.operation(), s.cpu().describe());
+		}
 		if (s.boundsMeasured()) {
 			out.printf("  %-28s %10.2f /s   (p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors)%n", "raw-SQL bound",
 					s.rawSqlPerSecond(), s.rawSqlP50Ms(), s.rawSqlP95Ms(), s.rawSqlP99Ms(), s.rawSqlErrors());

@@ -36,6 +36,10 @@ public final class IndexPage {
 				+ " ms, mean " + s.meanMs() + " ms");
 		row(html, "database work per " + s.operation() + " (the whole stack)", s.database().statementsPerOperation()
 				+ " statements, " + s.database().commitsPerOperation() + " commits");
+		if (!s.cpu().msPerOperation().isEmpty()) {
+			row(html, "CPU per " + s.operation() + " (each part of the stack, the bench's JVM included)",
+					s.cpu().describe());
+		}
 		row(html, "raw-SQL bound", s.rawSqlPerSecond() + " /s (p50 " + s.rawSqlP50Ms() + " ms, p95 " + s.rawSqlP95Ms()
 				+ " ms, p99 " + s.rawSqlP99Ms() + " ms, " + s.rawSqlErrors() + " errors)");
 		row(html, "ratio " + s.operation() + "/s ÷ raw-SQL/s", String.valueOf(s.ratio()));

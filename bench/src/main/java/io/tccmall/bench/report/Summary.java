@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.tccmall.bench.stats.PartCpu;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -15,10 +17,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public record Summary(String scenario, String operation, int concurrency, double durationSeconds, int users, int skus,
 		double hotRatio, long checkouts, double checkoutsPerSecond, long errors, double p50Ms, double p95Ms,
-		double p99Ms, double meanMs, Database database, double rawSqlPerSecond, long rawSqlTransactions,
-		long rawSqlErrors, double rawSqlP50Ms, double rawSqlP95Ms, double rawSqlP99Ms, double ratio, Gateway gateway,
-		HopCeiling hopCeiling, boolean invariantsOk, List<String> invariantViolations, String report, String startedAt,
-		String machine) {
+		double p99Ms, double meanMs, Database database, PartCpu.Usage cpu, double rawSqlPerSecond,
+		long rawSqlTransactions, long rawSqlErrors, double rawSqlP50Ms, double rawSqlP95Ms, double rawSqlP99Ms,
+		double ratio, Gateway gateway, HopCeiling hopCeiling, boolean invariantsOk, List<String> invariantViolations,
+		String report, String startedAt, String machine) {
 
 	/**
 	 * The database's own count of the statements and commits it ran during the measured

@@ -54,6 +54,16 @@ public final class Timing {
 		return (last > first) ? (last - first) / 1e9 : 0;
 	}
 
+	/** {@link System#nanoTime()} of the first start. */
+	public long firstStartNanos() {
+		return this.firstStart.get();
+	}
+
+	/** {@link System#nanoTime()} of the last end. */
+	public long lastEndNanos() {
+		return this.lastEnd.get();
+	}
+
 	/** Successes per second over the window. */
 	public double perSecond() {
 		double seconds = seconds();

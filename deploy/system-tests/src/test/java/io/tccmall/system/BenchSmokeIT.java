@@ -53,6 +53,15 @@ class BenchSmokeIT {
 		assertThat(summary.path("database").path("commitsPerOperation").asDouble()).as("%s", summary)
 			.isGreaterThanOrEqualTo(3);
 		assertThat(output).contains("database work");
+		// every part of the stack and the bench's JVM spent CPU on the checkouts
+		JsonNode cpu = summary.path("cpu").path("msPerOperation");
+		assertThat(cpu.fieldNames()).toIterable()
+			.as("%s", summary)
+			.contains("gateway", "order-service", "inventory-service", "payment-service", "seata-tc", "bench-client");
+		assertThat(cpu.path("order-service").asDouble()).as("%s", summary).isPositive();
+		assertThat(summary.path("cpu").path("totalMsPerOperation").asDouble())
+			.isGreaterThanOrEqualTo(cpu.path("order-service").asDouble());
+		assertThat(output).contains("CPU per checkout");
 		assertThat(summary.path("rawSqlPerSecond").asDouble()).isPositive();
 		assertThat(summary.path("rawSqlErrors").asLong()).isZero();
 		assertThat(summary.path("ratio").asDouble()).isPositive();
