@@ -168,8 +168,8 @@ class WalletDebitIT extends AbstractIntegrationTest {
 
 		assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
 		// the others see the payment and refuse, or lose a deadlock on its unique key
-		// (InnoDB rolls their
-		// transaction back): either way the database let exactly one through
+		// (InnoDB rolls their transaction back): either way the database let exactly one
+		// through
 		assertThat(outcomes).filteredOn(o -> !o.succeeded())
 			.hasSize(19)
 			.allSatisfy(o -> assertThat(o.refusal()).isIn("ALREADY_PAID", DEADLOCK_VICTIM));
