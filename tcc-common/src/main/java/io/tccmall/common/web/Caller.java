@@ -3,15 +3,11 @@ package io.tccmall.common.web;
 import java.util.Set;
 
 /**
- * The authenticated user a request acts for, as the gateway established it from the JWT
- * and passed on in the {@code X-User-Id} / {@code X-User-Roles} headers (the gateway
- * strips any such header a client sends).
+ * The authenticated user a request acts for: the subject and roles of the user's token,
+ * which the gateway relays and the service verifies itself
+ * ({@code ServiceSecurityAutoConfiguration}).
  */
 public record Caller(String userId, Set<String> roles) {
-
-	public static final String USER_HEADER = "X-User-Id";
-
-	public static final String ROLES_HEADER = "X-User-Roles";
 
 	public static final String ADMIN = "ADMIN";
 

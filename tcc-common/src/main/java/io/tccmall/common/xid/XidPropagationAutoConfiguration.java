@@ -27,7 +27,9 @@ public class XidPropagationAutoConfiguration {
 		return new WebMvcConfigurer() {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(new SeataXidMvcInterceptor());
+				// only a service's call may join a global transaction (/internal/** needs
+				// a service token)
+				registry.addInterceptor(new SeataXidMvcInterceptor()).addPathPatterns("/internal/**");
 			}
 		};
 	}

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.tccmall.common.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * travels on over a real Feign call into the next service's request.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = { "server.port=18598", "seata.enabled=false",
+		properties = { "server.port=18598", "seata.enabled=false", "spring.application.name=inner",
 				"spring.cloud.openfeign.circuitbreaker.enabled=false",
 				"spring.autoconfigure.exclude=org.redisson.spring.starter.RedissonAutoConfigurationV2,"
 						+ "com.baomidou.mybatisplus.autoconfigure.MybatisPlusAutoConfiguration" })
@@ -37,12 +38,12 @@ class RequestIdPropagationTest {
 
 	@Test
 	void shouldLogTheGatewaysIdAndPassItOnToTheNextService() throws Exception {
-		assertThat(get("/outer", "gw-1234-abcd")).isEqualTo("outer=gw-1234-abcd inner=gw-1234-abcd/gw-1234-abcd");
+		assertThat(get("/api/outer", "gw-1234-abcd")).isEqualTo("outer=gw-1234-abcd inner=gw-1234-abcd/gw-1234-abcd");
 	}
 
 	@Test
 	void shouldGiveARequestWithoutASaneIdANewOneAndPassThatOn() throws Exception {
-		String answer = get("/outer", "not sane; <id>");
+		String answer = get("/api/outer", "not sane; <id>");
 
 		assertThat(answer).matches("outer=([0-9a-f-]{36}) inner=\\1/\\1");
 	}
@@ -50,6 +51,7 @@ class RequestIdPropagationTest {
 	private static String get(String path, String requestId) throws Exception {
 		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18598" + path))
 			.header(RequestIdFilter.HEADER, requestId)
+			.header("Authorization", TestTokens.user("alice"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return response.body();
@@ -58,7 +60,7 @@ class RequestIdPropagationTest {
 	@FeignClient(name = "inner", url = "http://127.0.0.1:18598")
 	interface InnerClient {
 
-		@GetMapping("/inner")
+		@GetMapping("/internal/inner")
 		String inner();
 
 	}
@@ -72,13 +74,13 @@ class RequestIdPropagationTest {
 			this.inner = inner;
 		}
 
-		@GetMapping("/outer")
+		@GetMapping("/api/outer")
 		String outer() {
 			return "outer=" + MDC.get(RequestIdFilter.MDC_KEY) + " inner=" + this.inner.inner();
 		}
 
 		/** The id the inner request got as a header, and the one its MDC held. */
-		@GetMapping("/inner")
+		@GetMapping("/internal/inner")
 		String inner(@RequestHeader(RequestIdFilter.HEADER) String header) {
 			return header + "/" + MDC.get(RequestIdFilter.MDC_KEY);
 		}

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * a participant may already have acted on it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = { "server.port=18597", "seata.enabled=false",
+		properties = { "server.port=18597", "seata.enabled=false", "spring.application.name=twin",
 				"spring.cloud.openfeign.client.config.twin.read-timeout=700",
 				"spring.autoconfigure.exclude=org.redisson.spring.starter.RedissonAutoConfigurationV2,"
 						+ "com.baomidou.mybatisplus.autoconfigure.MybatisPlusAutoConfiguration" })
@@ -95,13 +95,13 @@ class InstanceFailoverTest {
 	@FeignClient(name = "twin")
 	interface TwinClient {
 
-		@PostMapping("/reserve")
+		@PostMapping("/internal/reserve")
 		String reserve(@RequestBody String orderNo);
 
-		@PostMapping("/fail")
+		@PostMapping("/internal/fail")
 		String fail(@RequestBody String orderNo);
 
-		@PostMapping("/slow")
+		@PostMapping("/internal/slow")
 		String slow(@RequestBody String orderNo);
 
 	}
@@ -111,20 +111,20 @@ class InstanceFailoverTest {
 
 		final AtomicInteger calls = new AtomicInteger();
 
-		@PostMapping("/reserve")
+		@PostMapping("/internal/reserve")
 		String reserve(@RequestBody String orderNo) {
 			this.calls.incrementAndGet();
 			return "reserved " + orderNo;
 		}
 
-		@PostMapping("/fail")
+		@PostMapping("/internal/fail")
 		@ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 		String fail(@RequestBody String orderNo) {
 			this.calls.incrementAndGet();
 			return "failed";
 		}
 
-		@PostMapping("/slow")
+		@PostMapping("/internal/slow")
 		String slow(@RequestBody String orderNo) throws InterruptedException {
 			this.calls.incrementAndGet();
 			Thread.sleep(2_000);

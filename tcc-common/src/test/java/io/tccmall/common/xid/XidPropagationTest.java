@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * MVC request thread, and is unbound there when the request ends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = { "server.port=18599", "seata.enabled=false",
+		properties = { "server.port=18599", "seata.enabled=false", "spring.application.name=echo",
 				"spring.cloud.openfeign.circuitbreaker.enabled=false",
 				"spring.autoconfigure.exclude=org.redisson.spring.starter.RedissonAutoConfigurationV2,"
 						+ "com.baomidou.mybatisplus.autoconfigure.MybatisPlusAutoConfiguration" })
@@ -57,7 +57,7 @@ class XidPropagationTest {
 	@FeignClient(name = "echo", url = "http://127.0.0.1:18599")
 	interface EchoClient {
 
-		@GetMapping("/xid")
+		@GetMapping("/internal/xid")
 		String xid();
 
 	}
@@ -65,7 +65,7 @@ class XidPropagationTest {
 	@RestController
 	static class EchoController {
 
-		@GetMapping("/xid")
+		@GetMapping("/internal/xid")
 		String xid() {
 			String xid = RootContext.getXID();
 			return (xid != null) ? xid : "none";
