@@ -1,11 +1,13 @@
 package io.tccmall.coupon.checkout;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.time.Duration;
 
 import io.tccmall.coupon.AbstractIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -60,7 +62,9 @@ class CheckoutApiIT extends AbstractIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
 		this.mvc
-			.perform(post("/internal/coupons/C1/lock").contentType(MediaType.APPLICATION_JSON)
+			.perform(post("/internal/coupons/C1/lock")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "coupon-service"))
+				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"userId\":\"alice\",\"orderNo\":\"O1\",\"orderTotalCents\":8000}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("TRANSACTION_REQUIRED"));
@@ -69,7 +73,9 @@ class CheckoutApiIT extends AbstractIntegrationTest {
 	}
 
 	private ResultActions call(String action, String body) throws Exception {
-		return this.mvc.perform(post("/internal/coupons/C1/" + action).header("TX_XID", "10.0.0.1:8091:7")
+		return this.mvc.perform(post("/internal/coupons/C1/" + action)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "coupon-service"))
+			.header("TX_XID", "10.0.0.1:8091:7")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body));
 	}

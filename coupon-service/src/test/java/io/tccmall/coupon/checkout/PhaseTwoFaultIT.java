@@ -1,5 +1,6 @@
 package io.tccmall.coupon.checkout;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -115,7 +117,9 @@ class PhaseTwoFaultIT {
 
 	private void call(String xid, String action, String body) throws Exception {
 		this.mvc
-			.perform(post("/internal/coupons/C1/" + action).header(RootContext.KEY_XID, xid)
+			.perform(post("/internal/coupons/C1/" + action)
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "coupon-service"))
+				.header(RootContext.KEY_XID, xid)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body))
 			.andExpect(status().isOk());

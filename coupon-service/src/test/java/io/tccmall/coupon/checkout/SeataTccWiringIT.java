@@ -1,5 +1,6 @@
 package io.tccmall.coupon.checkout;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -98,7 +100,9 @@ class SeataTccWiringIT {
 	@Test
 	void shouldRefuseATryOutsideAGlobalTransaction() throws Exception {
 		this.mvc
-			.perform(post("/internal/coupons/C1/lock").contentType(MediaType.APPLICATION_JSON)
+			.perform(post("/internal/coupons/C1/lock")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "coupon-service"))
+				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"userId\":\"alice\",\"orderNo\":\"O-1\",\"orderTotalCents\":6000}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("TRANSACTION_REQUIRED"));
@@ -106,7 +110,9 @@ class SeataTccWiringIT {
 	}
 
 	private ResultActions lock(String xid, String orderNo, long orderTotalCents) throws Exception {
-		return this.mvc.perform(post("/internal/coupons/C1/lock").header(RootContext.KEY_XID, xid)
+		return this.mvc.perform(post("/internal/coupons/C1/lock")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "coupon-service"))
+			.header(RootContext.KEY_XID, xid)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"userId\":\"alice\",\"orderNo\":\"" + orderNo + "\",\"orderTotalCents\":" + orderTotalCents
 					+ "}"));

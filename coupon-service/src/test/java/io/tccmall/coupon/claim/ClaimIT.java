@@ -1,5 +1,6 @@
 package io.tccmall.coupon.claim;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import io.tccmall.coupon.usercoupon.CouponView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -154,7 +156,9 @@ class ClaimIT extends AbstractIntegrationTest {
 	void shouldNeedAnIdempotencyKeyAndAUser() throws Exception {
 		long template = givenTemplate(500, 5_000, 10, 1);
 
-		this.mvc.perform(post("/api/coupons/{id}/claims", template).header("X-User-Id", "alice"))
+		this.mvc
+			.perform(post("/api/coupons/{id}/claims", template).header(HttpHeaders.AUTHORIZATION,
+					TestTokens.user("alice")))
 			.andExpect(status().isBadRequest());
 		this.mvc.perform(post("/api/coupons/{id}/claims", template).header("Idempotency-Key", "k1"))
 			.andExpect(status().isUnauthorized());
@@ -170,20 +174,21 @@ class ClaimIT extends AbstractIntegrationTest {
 		CouponView newer = this.claims.claim("alice", "k2", second);
 		this.claims.claim("bob", "k1", first);
 
-		this.mvc.perform(get("/api/coupons/mine").header("X-User-Id", "alice"))
+		this.mvc.perform(get("/api/coupons/mine").header(HttpHeaders.AUTHORIZATION, TestTokens.user("alice")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(2))
 			.andExpect(jsonPath("$[0].couponId").value(newer.couponId()))
 			.andExpect(jsonPath("$[0].templateId").value(second))
 			.andExpect(jsonPath("$[1].couponId").value(older.couponId()));
-		this.mvc.perform(get("/api/coupons/mine").header("X-User-Id", "carol"))
+		this.mvc.perform(get("/api/coupons/mine").header(HttpHeaders.AUTHORIZATION, TestTokens.user("carol")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(0));
 	}
 
 	private ResultActions claim(String userId, long templateId, String key) throws Exception {
-		return this.mvc.perform(post("/api/coupons/{id}/claims", templateId).header("X-User-Id", userId)
-			.header("Idempotency-Key", key));
+		return this.mvc.perform(
+				post("/api/coupons/{id}/claims", templateId).header(HttpHeaders.AUTHORIZATION, TestTokens.user(userId))
+					.header("Idempotency-Key", key));
 	}
 
 }

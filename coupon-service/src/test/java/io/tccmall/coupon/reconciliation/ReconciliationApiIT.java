@@ -1,5 +1,6 @@
 package io.tccmall.coupon.reconciliation;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +9,7 @@ import io.tccmall.coupon.AbstractIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -76,7 +78,9 @@ class ReconciliationApiIT extends AbstractIntegrationTest {
 	}
 
 	private ResultActions findings(Instant since) throws Exception {
-		return this.mvc.perform(get("/internal/reconciliation").param("since", since.toString()));
+		return this.mvc.perform(get("/internal/reconciliation")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "coupon-service"))
+			.param("since", since.toString()));
 	}
 
 	private void coupon(String couponId, String userId, int claimSeq, String status, String orderNo,

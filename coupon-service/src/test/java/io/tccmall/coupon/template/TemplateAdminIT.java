@@ -1,9 +1,11 @@
 package io.tccmall.coupon.template;
 
+import io.tccmall.common.testsupport.TestTokens;
 import io.tccmall.coupon.AbstractIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -78,8 +80,9 @@ class TemplateAdminIT extends AbstractIntegrationTest {
 	}
 
 	private ResultActions create(String userId, String roles, String body) throws Exception {
-		return this.mvc.perform(post("/api/admin/coupon-templates").header("X-User-Id", userId)
-			.header("X-User-Roles", roles)
+		return this.mvc.perform(post("/api/admin/coupon-templates")
+			.header(HttpHeaders.AUTHORIZATION,
+					TestTokens.userWithRoles(userId, roles.isEmpty() ? new String[0] : roles.split(",")))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body));
 	}

@@ -129,11 +129,8 @@ class MetricsIT {
 	private static String scrape(int port) throws Exception {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"));
-		if (port == 8080) {
-			// the gateway's metrics are on its public port, for scrapers with the METRICS
-			// role only
-			request.header("Authorization", "Bearer " + Tokens.metrics());
-		}
+		// every part's metrics are for scrapers with the METRICS role only
+		request.header("Authorization", "Bearer " + Tokens.metrics());
 		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as("GET http://127.0.0.1:%d/actuator/prometheus", port).isEqualTo(200);
 		return response.body();

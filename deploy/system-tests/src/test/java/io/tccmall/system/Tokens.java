@@ -39,10 +39,18 @@ public final class Tokens {
 	}
 
 	static String mint(String userId, String rolesJson) {
+		return signed(userId, "tccmall-local", rolesJson, "");
+	}
+
+	/**
+	 * A token signed with the local users' key, with any issuer and extra claims (each
+	 * followed by a comma).
+	 */
+	static String signed(String subject, String issuer, String rolesJson, String extraClaims) {
 		long now = Instant.now().getEpochSecond();
 		String header = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-		String claims = b64("{\"sub\":\"" + userId + "\",\"iss\":\"tccmall-local\",\"roles\":" + rolesJson + ",\"iat\":"
-				+ now + ",\"exp\":" + (now + 3600) + "}");
+		String claims = b64("{" + extraClaims + "\"sub\":\"" + subject + "\",\"iss\":\"" + issuer + "\",\"roles\":"
+				+ rolesJson + ",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}");
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -1,21 +1,20 @@
 package io.tccmall.gateway.routing;
 
-import java.util.stream.Collectors;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Replaces whatever identity headers a client sent with the ones the validated token
- * proves, so the services can trust {@code X-User-Id} and {@code X-User-Roles}. Seata's
- * {@code TX_XID} is stripped too: no client may join or steer a global transaction.
+ * The services take the caller from the bearer token the gateway relays unchanged and
+ * verify it themselves; no header speaks for the caller. This strips the identity headers
+ * older services read ({@code X-User-Id}, {@code X-User-Roles}) so that nothing behind
+ * the gateway can be misled by one, and Seata's {@code TX_XID}: no client may join or
+ * steer a global transaction.
  */
 @Component
 class IdentityHeadersFilter implements GlobalFilter, Ordered {
@@ -28,29 +27,12 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		return exchange.getPrincipal()
-			.filter(JwtAuthenticationToken.class::isInstance)
-			.cast(JwtAuthenticationToken.class)
-			.map(token -> withIdentity(exchange, token))
-			.defaultIfEmpty(withIdentity(exchange, null))
-			.flatMap(chain::filter);
-	}
-
-	private static ServerWebExchange withIdentity(ServerWebExchange exchange, JwtAuthenticationToken token) {
 		ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
 			headers.remove(USER_HEADER);
 			headers.remove(ROLES_HEADER);
 			headers.remove(XID_HEADER);
-			if (token != null) {
-				headers.set(USER_HEADER, token.getToken().getSubject());
-				headers.set(ROLES_HEADER,
-						token.getAuthorities()
-							.stream()
-							.map(a -> a.getAuthority().replaceFirst("^ROLE_", ""))
-							.collect(Collectors.joining(",")));
-			}
 		}).build();
-		return exchange.mutate().request(request).build();
+		return chain.filter(exchange.mutate().request(request).build());
 	}
 
 	@Override

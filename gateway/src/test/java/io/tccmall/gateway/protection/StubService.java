@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -34,9 +37,9 @@ public final class StubService implements AutoCloseable {
 		this.server.setExecutor(Executors.newFixedThreadPool(8));
 		this.server.createContext("/", exchange -> {
 			byte[] body = exchange.getRequestBody().readAllBytes();
-			this.calls
-				.add(new Call(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-User-Id"),
-						exchange.getRequestHeaders().getFirst("X-Request-Id"), body.length));
+			this.calls.add(new Call(exchange.getRequestURI().getPath(),
+					subject(exchange.getRequestHeaders().getFirst("Authorization")),
+					exchange.getRequestHeaders().getFirst("X-Request-Id"), body.length));
 			byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(status, answer.length);
@@ -44,6 +47,20 @@ public final class StubService implements AutoCloseable {
 			exchange.close();
 		});
 		this.server.start();
+	}
+
+	/**
+	 * The user a request came for: the subject of the bearer token the gateway relayed
+	 * (the services verify it themselves).
+	 */
+	private static String subject(String authorization) {
+		if (authorization == null || !authorization.startsWith("Bearer ")) {
+			return null;
+		}
+		String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+		String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+		Matcher subject = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]*)\"").matcher(claims);
+		return subject.find() ? subject.group(1) : null;
 	}
 
 	public String uri() {

@@ -1,5 +1,6 @@
 package io.tccmall.inventory.flashsale;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,6 +16,7 @@ import io.tccmall.inventory.reservation.StockReserveAction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -117,11 +119,11 @@ class FlashSaleIT extends InventoryDatabaseSupport {
 	}
 
 	private ResultActions create(String key, Map<String, Object> body) throws Exception {
-		return this.mvc.perform(post("/api/admin/flash-sales").header("X-User-Id", "admin")
-			.header("X-User-Roles", "ADMIN")
-			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(new ObjectMapper().writeValueAsString(body)));
+		return this.mvc
+			.perform(post("/api/admin/flash-sales").header(HttpHeaders.AUTHORIZATION, TestTokens.admin("admin"))
+				.header("Idempotency-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(new ObjectMapper().writeValueAsString(body)));
 	}
 
 	private static Map<String, Object> sale(int units) {

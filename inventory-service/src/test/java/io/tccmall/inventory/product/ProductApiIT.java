@@ -1,5 +1,6 @@
 package io.tccmall.inventory.product;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,7 @@ import io.tccmall.inventory.InventoryDatabaseSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,11 +40,11 @@ class ProductApiIT extends InventoryDatabaseSupport {
 	}
 
 	private static MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
-		return request.header("X-User-Id", "admin").header("X-User-Roles", "ADMIN");
+		return request.header(HttpHeaders.AUTHORIZATION, TestTokens.admin("admin"));
 	}
 
 	private static MockHttpServletRequestBuilder asShopper(MockHttpServletRequestBuilder request) {
-		return request.header("X-User-Id", "alice").header("X-User-Roles", "");
+		return request.header(HttpHeaders.AUTHORIZATION, TestTokens.user("alice"));
 	}
 
 	private ResultActions restock(String skuId, String key, String body) throws Exception {
@@ -54,16 +56,18 @@ class ProductApiIT extends InventoryDatabaseSupport {
 
 	@Test
 	void shouldListEveryProductInSkuOrderWithShopperFieldsOnly() throws Exception {
-		this.mvc.perform(get("/api/products")).andExpect(status().isOk()).andExpect(content().json("""
+		this.mvc.perform(asShopper(get("/api/products"))).andExpect(status().isOk()).andExpect(content().json("""
 				[{"skuId":"SKU-0001","name":"Alpha","priceCents":1250,"available":100},
 				 {"skuId":"SKU-0002","name":"Bravo","priceCents":499,"available":7}]""", true));
 	}
 
 	@Test
 	void shouldShowOneProductAndAnswerNotFoundForAnUnknownSku() throws Exception {
-		this.mvc.perform(get("/api/products/SKU-0002")).andExpect(status().isOk()).andExpect(content().json("""
-				{"skuId":"SKU-0002","name":"Bravo","priceCents":499,"available":7}""", true));
-		this.mvc.perform(get("/api/products/SKU-9999"))
+		this.mvc.perform(asShopper(get("/api/products/SKU-0002")))
+			.andExpect(status().isOk())
+			.andExpect(content().json("""
+					{"skuId":"SKU-0002","name":"Bravo","priceCents":499,"available":7}""", true));
+		this.mvc.perform(asShopper(get("/api/products/SKU-9999")))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.code").value("SKU_NOT_FOUND"))
 			.andExpect(jsonPath("$.type").value("https://tccmall.io/problems/sku-not-found"));
@@ -165,8 +169,8 @@ class ProductApiIT extends InventoryDatabaseSupport {
 	void shouldScopeIdempotencyKeysToTheAdmin() throws Exception {
 		restock("SKU-0001", "key-1", "{\"quantity\":25}").andExpect(status().isCreated());
 		this.mvc
-			.perform(post("/api/admin/products/SKU-0001/restocks").header("X-User-Id", "admin2")
-				.header("X-User-Roles", "ADMIN")
+			.perform(post("/api/admin/products/SKU-0001/restocks")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.admin("admin2"))
 				.header("Idempotency-Key", "key-1")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"quantity\":25}"))

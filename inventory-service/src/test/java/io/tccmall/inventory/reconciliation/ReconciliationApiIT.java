@@ -1,5 +1,6 @@
 package io.tccmall.inventory.reconciliation;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -7,6 +8,7 @@ import io.tccmall.inventory.InventoryDatabaseSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -95,11 +97,16 @@ class ReconciliationApiIT extends InventoryDatabaseSupport {
 
 	@Test
 	void shouldRefuseACallWithoutSince() throws Exception {
-		this.mvc.perform(get("/internal/reconciliation")).andExpect(status().isBadRequest());
+		this.mvc
+			.perform(get("/internal/reconciliation").header(HttpHeaders.AUTHORIZATION,
+					TestTokens.service("order-service", "inventory-service")))
+			.andExpect(status().isBadRequest());
 	}
 
 	private ResultActions findings(Instant since) throws Exception {
-		return this.mvc.perform(get("/internal/reconciliation").param("since", since.toString()));
+		return this.mvc.perform(get("/internal/reconciliation")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "inventory-service"))
+			.param("since", since.toString()));
 	}
 
 	private void reservation(String orderNo, String skuId, int quantity, String status, Instant updatedAt) {

@@ -1,5 +1,6 @@
 package io.tccmall.inventory.reservation;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -8,6 +9,7 @@ import io.tccmall.inventory.InventoryDatabaseSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,8 +36,10 @@ class InternalStockApiIT extends InventoryDatabaseSupport {
 	}
 
 	private ResultActions reserve(String json) throws Exception {
-		return this.mvc
-			.perform(post("/internal/stock/reservations").contentType(MediaType.APPLICATION_JSON).content(json));
+		return this.mvc.perform(post("/internal/stock/reservations")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "inventory-service"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
 	}
 
 	@Test
@@ -91,10 +95,14 @@ class InternalStockApiIT extends InventoryDatabaseSupport {
 				{"orderNo":"O-1","items":[{"skuId":"SKU-A","quantity":2}]}""").andExpect(status().isOk());
 		this.reserveAction.confirm(context(StockReserveAction.NAME, "O-1"));
 
-		this.mvc.perform(post("/internal/stock/reservations/O-1/release"))
+		this.mvc
+			.perform(post("/internal/stock/reservations/O-1/release").header(HttpHeaders.AUTHORIZATION,
+					TestTokens.service("order-service", "inventory-service")))
 			.andExpect(status().isOk())
 			.andExpect(content().json("{}", true));
-		this.mvc.perform(post("/internal/stock/reservations/O-UNKNOWN/release"))
+		this.mvc
+			.perform(post("/internal/stock/reservations/O-UNKNOWN/release").header(HttpHeaders.AUTHORIZATION,
+					TestTokens.service("order-service", "inventory-service")))
 			.andExpect(status().isOk())
 			.andExpect(content().json("{}", true));
 

@@ -1,5 +1,6 @@
 package io.tccmall.inventory.reservation;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,7 +72,9 @@ class PhaseTwoFaultIT {
 
 		GlobalTransaction place = begin("inventory-phase-two-fault-test");
 		this.mvc
-			.perform(post("/internal/stock/reservations").header(RootContext.KEY_XID, place.getXid())
+			.perform(post("/internal/stock/reservations")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "inventory-service"))
+				.header(RootContext.KEY_XID, place.getXid())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"orderNo\":\"" + ORDER + "\",\"items\":[{\"skuId\":\"SKU-A\",\"quantity\":3},"
 						+ "{\"skuId\":\"SKU-B\",\"quantity\":2}]}"))
@@ -105,7 +109,9 @@ class PhaseTwoFaultIT {
 		GlobalTransaction place = begin("inventory-phase-two-fault-test");
 		String xid = place.getXid();
 		this.mvc
-			.perform(post("/internal/stock/reservations").header(RootContext.KEY_XID, xid)
+			.perform(post("/internal/stock/reservations")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "inventory-service"))
+				.header(RootContext.KEY_XID, xid)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"orderNo\":\"" + ORDER + "\",\"items\":[{\"skuId\":\"SKU-A\",\"quantity\":3},"
 						+ "{\"skuId\":\"SKU-B\",\"quantity\":2}]}"))

@@ -1,5 +1,6 @@
 package io.tccmall.inventory.reservation;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -103,13 +105,19 @@ class SeataTccWiringIT {
 		awaitStatuses("O-FREED", "HELD");
 
 		String abandoned = begin();
-		this.mvc.perform(post("/internal/stock/reservations/O-FREED/release").header(RootContext.KEY_XID, abandoned))
+		this.mvc
+			.perform(post("/internal/stock/reservations/O-FREED/release")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "inventory-service"))
+				.header(RootContext.KEY_XID, abandoned))
 			.andExpect(status().isOk());
 		rollback(abandoned);
 		awaitStatuses("O-FREED", "HELD");
 
 		String cancel = begin();
-		this.mvc.perform(post("/internal/stock/reservations/O-FREED/release").header(RootContext.KEY_XID, cancel))
+		this.mvc
+			.perform(post("/internal/stock/reservations/O-FREED/release")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "inventory-service"))
+				.header(RootContext.KEY_XID, cancel))
 			.andExpect(status().isOk());
 		commit(cancel);
 		awaitStatuses("O-FREED", "RELEASED");
@@ -121,7 +129,9 @@ class SeataTccWiringIT {
 	@Test
 	void shouldRefuseATryOutsideAGlobalTransaction() throws Exception {
 		this.mvc
-			.perform(post("/internal/stock/reservations").contentType(MediaType.APPLICATION_JSON)
+			.perform(post("/internal/stock/reservations")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "inventory-service"))
+				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"orderNo\":\"O-1\",\"items\":[{\"skuId\":\"SKU-A\",\"quantity\":1}]}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("TRANSACTION_REQUIRED"));
@@ -129,7 +139,9 @@ class SeataTccWiringIT {
 	}
 
 	private ResultActions reserve(String xid, String orderNo, String items) throws Exception {
-		return this.mvc.perform(post("/internal/stock/reservations").header(RootContext.KEY_XID, xid)
+		return this.mvc.perform(post("/internal/stock/reservations")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "inventory-service"))
+			.header(RootContext.KEY_XID, xid)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"orderNo\":\"" + orderNo + "\",\"items\":" + items + "}"));
 	}

@@ -1,9 +1,11 @@
 package io.tccmall.payment.debit;
 
+import io.tccmall.common.testsupport.TestTokens;
 import io.tccmall.payment.AbstractIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,7 +30,9 @@ class DebitApiIT extends AbstractIntegrationTest {
 		givenWallet("alice", 10_000);
 
 		this.mvc
-			.perform(post("/internal/payments").header("TX_XID", "10.0.0.1:8091:42")
+			.perform(post("/internal/payments")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "payment-service"))
+				.header("TX_XID", "10.0.0.1:8091:42")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"orderNo\":\"O1\",\"userId\":\"alice\",\"amountCents\":2500}"))
 			.andExpect(status().isOk())
@@ -45,20 +49,26 @@ class DebitApiIT extends AbstractIntegrationTest {
 		givenWallet("alice", 1_000);
 
 		this.mvc
-			.perform(post("/internal/payments").header("TX_XID", "xid-1")
+			.perform(post("/internal/payments")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "payment-service"))
+				.header("TX_XID", "xid-1")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"orderNo\":\"O1\",\"userId\":\"alice\",\"amountCents\":5000}"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("INSUFFICIENT_BALANCE"));
 		this.mvc
-			.perform(post("/internal/payments").header("TX_XID", "xid-1")
+			.perform(post("/internal/payments")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "payment-service"))
+				.header("TX_XID", "xid-1")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"orderNo\":\"O1\",\"userId\":\"alice\",\"amountCents\":0}"))
 			.andExpect(status().isBadRequest())
 
 			.andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
 		this.mvc
-			.perform(post("/internal/payments").contentType(MediaType.APPLICATION_JSON)
+			.perform(post("/internal/payments")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "payment-service"))
+				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"orderNo\":\"O1\",\"userId\":\"alice\",\"amountCents\":100}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("TRANSACTION_REQUIRED"));

@@ -1,5 +1,6 @@
 package io.tccmall.payment.debit;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -125,7 +127,9 @@ class PhaseTwoFaultIT {
 
 	private void debit(String xid, long amountCents) throws Exception {
 		this.mvc
-			.perform(post("/internal/payments").header(RootContext.KEY_XID, xid)
+			.perform(post("/internal/payments")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "payment-service"))
+				.header(RootContext.KEY_XID, xid)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"orderNo\":\"" + ORDER + "\",\"userId\":\"alice\",\"amountCents\":" + amountCents + "}"))
 			.andExpect(status().isOk());

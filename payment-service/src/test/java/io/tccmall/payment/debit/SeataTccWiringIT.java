@@ -1,5 +1,6 @@
 package io.tccmall.payment.debit;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -96,7 +98,9 @@ class SeataTccWiringIT {
 	@Test
 	void shouldRefuseATryOutsideAGlobalTransaction() throws Exception {
 		this.mvc
-			.perform(post("/internal/payments").contentType(MediaType.APPLICATION_JSON)
+			.perform(post("/internal/payments")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "payment-service"))
+				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"orderNo\":\"O-1\",\"userId\":\"alice\",\"amountCents\":100}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("TRANSACTION_REQUIRED"));
@@ -104,7 +108,9 @@ class SeataTccWiringIT {
 	}
 
 	private ResultActions debit(String xid, String orderNo, long amountCents) throws Exception {
-		return this.mvc.perform(post("/internal/payments").header(RootContext.KEY_XID, xid)
+		return this.mvc.perform(post("/internal/payments")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "payment-service"))
+			.header(RootContext.KEY_XID, xid)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"orderNo\":\"" + orderNo + "\",\"userId\":\"alice\",\"amountCents\":" + amountCents + "}"));
 	}

@@ -1,5 +1,6 @@
 package io.tccmall.payment.reconciliation;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +9,7 @@ import io.tccmall.payment.AbstractIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -83,7 +85,9 @@ class ReconciliationApiIT extends AbstractIntegrationTest {
 	}
 
 	private ResultActions findings(Instant since) throws Exception {
-		return this.mvc.perform(get("/internal/reconciliation").param("since", since.toString()));
+		return this.mvc.perform(get("/internal/reconciliation")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "payment-service"))
+			.param("since", since.toString()));
 	}
 
 	private void payment(String paymentNo, String orderNo, String userId, long cents, String status,

@@ -1,5 +1,6 @@
 package io.tccmall.payment.wallet;
 
+import io.tccmall.common.testsupport.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,7 @@ import io.tccmall.payment.AbstractIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,7 +40,7 @@ class WalletApiIT extends AbstractIntegrationTest {
 
 	@Test
 	void shouldShowZerosToAUserWithoutWallet() throws Exception {
-		this.mvc.perform(get("/api/wallet").header("X-User-Id", "carol"))
+		this.mvc.perform(get("/api/wallet").header(HttpHeaders.AUTHORIZATION, TestTokens.user("carol")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.userId").value("carol"))
 			.andExpect(jsonPath("$.balanceCents").value(0))
@@ -51,7 +53,7 @@ class WalletApiIT extends AbstractIntegrationTest {
 		givenWallet("alice", 12_345);
 		givenWallet("bob", 99);
 
-		this.mvc.perform(get("/api/wallet").header("X-User-Id", "alice"))
+		this.mvc.perform(get("/api/wallet").header(HttpHeaders.AUTHORIZATION, TestTokens.user("alice")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.userId").value("alice"))
 			.andExpect(jsonPath("$.balanceCents").value(12_345))
@@ -109,8 +111,8 @@ class WalletApiIT extends AbstractIntegrationTest {
 	void shouldScopeIdempotencyKeysToTheAdminWhoSentThem() throws Exception {
 		topUp("alice", "k1", 500).andExpect(status().isOk());
 		this.mvc
-			.perform(post("/api/admin/wallets/alice/top-ups").header("X-User-Id", "admin2")
-				.header("X-User-Roles", "ADMIN")
+			.perform(post("/api/admin/wallets/alice/top-ups")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.admin("admin2"))
 				.header("Idempotency-Key", "k1")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"amountCents\":500}"))
@@ -146,10 +148,11 @@ class WalletApiIT extends AbstractIntegrationTest {
 	@Test
 	void shouldRefuseTopUpsFromNonAdmins() throws Exception {
 		this.mvc
-			.perform(post("/api/admin/wallets/alice/top-ups").header("X-User-Id", "alice")
-				.header("Idempotency-Key", "k1")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"amountCents\":500}"))
+			.perform(
+					post("/api/admin/wallets/alice/top-ups").header(HttpHeaders.AUTHORIZATION, TestTokens.user("alice"))
+						.header("Idempotency-Key", "k1")
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"amountCents\":500}"))
 			.andExpect(status().isForbidden());
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM wallet", Integer.class)).isZero();
 	}
@@ -162,8 +165,8 @@ class WalletApiIT extends AbstractIntegrationTest {
 			.andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
 		topUp("alice", "k3", 100_000_000_00L).andExpect(status().isOk());
 		this.mvc
-			.perform(post("/api/admin/wallets/alice/top-ups").header("X-User-Id", "admin")
-				.header("X-User-Roles", "ADMIN")
+			.perform(post("/api/admin/wallets/alice/top-ups")
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.admin("admin"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"amountCents\":500}"))
 			.andExpect(status().isBadRequest());
@@ -173,8 +176,8 @@ class WalletApiIT extends AbstractIntegrationTest {
 	}
 
 	private ResultActions topUp(String userId, String key, long amountCents) throws Exception {
-		return this.mvc.perform(post("/api/admin/wallets/{userId}/top-ups", userId).header("X-User-Id", "admin")
-			.header("X-User-Roles", "ADMIN")
+		return this.mvc.perform(post("/api/admin/wallets/{userId}/top-ups", userId)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.admin("admin"))
 			.header("Idempotency-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"amountCents\":" + amountCents + "}"));

@@ -8,8 +8,6 @@ import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
 
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -18,11 +16,10 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * The test JVM's credentials: the keys every service of a test context verifies with (set
- * as system properties when the JUnit launcher session opens, unless the JVM sets them),
- * and real tokens signed with them, as {@code Authorization} header values.
+ * Real tokens signed with the test JVM's keys ({@link TestCredentialsListener}), as
+ * {@code Authorization} header values.
  */
-public class TestTokens implements LauncherSessionListener {
+public final class TestTokens {
 
 	public static final String ISSUER = "tccmall-test";
 
@@ -30,11 +27,7 @@ public class TestTokens implements LauncherSessionListener {
 
 	public static final String SERVICE_SECRET = "test-service-key-0123456789abcdef0123456789abcdef";
 
-	@Override
-	public void launcherSessionOpened(LauncherSession session) {
-		System.setProperty("TCCMALL_JWT_ISSUER", System.getProperty("TCCMALL_JWT_ISSUER", ISSUER));
-		System.setProperty("TCCMALL_JWT_SECRET", System.getProperty("TCCMALL_JWT_SECRET", USER_SECRET));
-		System.setProperty("TCCMALL_SERVICE_SECRET", System.getProperty("TCCMALL_SERVICE_SECRET", SERVICE_SECRET));
+	private TestTokens() {
 	}
 
 	/** A shopper's token, as the gateway issues it. */
