@@ -83,6 +83,37 @@ class GatewayIT {
 		assertThat(Shop.stock(sku)).containsExactly(5L, 0L, 0L);
 	}
 
+	/** Issue 20, finding 7: no coercion, and a client's error is never a 500. */
+	@Test
+	void shouldRefuseNumbersThatAreNotPlainIntegersAndOverlongKeysWithoutChangingAnything() {
+		String sku = Shop.product("strict", 100, 5);
+		String user = Shop.fundedUser("sloppy", 1_000);
+
+		Api.Response fraction = Api.as(user)
+			.post("/api/orders", "{\"items\":[{\"skuId\":\"" + sku + "\",\"quantity\":1.5}]}", "new");
+		Api.Response string = Api.as(user)
+			.post("/api/orders", "{\"items\":[{\"skuId\":\"" + sku + "\",\"quantity\":\"2\"}]}", "new");
+		Api.Response numericSku = Api.as(user).post("/api/orders", "{\"items\":[{\"skuId\":7,\"quantity\":1}]}", "new");
+		Api.Response longKey = Api.as(user)
+			.post("/api/orders", Map.of("items", List.of(line(sku, 1))), "k".repeat(3000));
+		Api.Response badKey = Api.as(user).post("/api/orders", Map.of("items", List.of(line(sku, 1))), "no;spaces");
+
+		for (Api.Response response : List.of(fraction, string, numericSku)) {
+			assertThat(response.status()).as("%s", response).isEqualTo(400);
+			assertThat(response.code()).isEqualTo("MALFORMED_REQUEST");
+		}
+		assertThat(fraction.text("detail")).contains("items[0].quantity");
+		assertThat(string.text("detail")).contains("items[0].quantity");
+		for (Api.Response response : List.of(longKey, badKey)) {
+			assertThat(response.status()).as("%s", response).isEqualTo(400);
+			assertThat(response.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+			assertThat(response.text("detail")).contains("idempotencyKey");
+		}
+		assertThat(Shop.stock(sku)).containsExactly(5L, 0L, 0L);
+		assertThat(Api.as(user).get("/api/orders").body().path("total").asLong()).isZero();
+	}
+
 	@Test
 	void shouldHideOneShoppersOrdersFromAnother() {
 		String sku = Shop.product("private", 100, 5);

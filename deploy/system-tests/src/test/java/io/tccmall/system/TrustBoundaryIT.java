@@ -50,9 +50,10 @@ class TrustBoundaryIT {
 	@Test
 	void shouldRefuseEveryRequestThatReachesAServicePortWithoutTheRightCredential() {
 		String victim = Shop.fundedUser("victim", 5_000);
-		String sku = Shop.product("guarded", 700, 10);
+		String sku = Shop.product("boundary", 700, 10);
 		String attacker = "Bearer " + Tokens.shopper("mallory");
-		// a "service" token signed with the only key the gateway (or a leaked user token's verifier) has
+		// a "service" token signed with the only key the gateway (or a leaked user
+		// token's verifier) has
 		String forgedService = "Bearer " + Tokens.signed("order-service", "tccmall-services", "[]",
 				"\"aud\":[\"payment-service\",\"inventory-service\",\"coupon-service\"],");
 		List<Long> wallet = Shop.wallet(victim);
@@ -76,8 +77,8 @@ class TrustBoundaryIT {
 			attempts.add(post(inventory, "/internal/stock/reservations", reserve, forgedService, 401));
 			attempts.add(post(inventory, "/internal/stock/reservations/EVIL-1/release", "{}", attacker, 403));
 			attempts.add(post(inventory, "/api/admin/products/" + sku + "/restocks", "{\"quantity\":5}", null, 401));
-			attempts.add(
-					post(inventory, "/api/admin/products/" + sku + "/restocks", "{\"quantity\":5}", attacker, 403));
+			attempts
+				.add(post(inventory, "/api/admin/products/" + sku + "/restocks", "{\"quantity\":5}", attacker, 403));
 			attempts.add(post(COUPON + replica, "/internal/coupons/C1/lock",
 					"{\"userId\":\"" + victim + "\",\"orderNo\":\"EVIL-1\",\"orderTotalCents\":100}", attacker, 403));
 			attempts.add(get(COUPON + replica, "/internal/reconciliation?since=2020-01-01T00:00:00Z", attacker, 403));
@@ -126,7 +127,8 @@ class TrustBoundaryIT {
 	void shouldListenOnLoopbackOnlyInTheLocalProfile() throws IOException {
 		List<String> listeners = new ArrayList<>();
 		for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-			for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+			for (String line : Files.readAllLines(Path.of(table))
+				.subList(1, Files.readAllLines(Path.of(table)).size())) {
 				String[] fields = line.trim().split("\\s+");
 				String[] local = fields[1].split(":");
 				int port = Integer.parseInt(local[1], 16);

@@ -6,6 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 record DebitRequest(@NotBlank @Size(max = 32) String orderNo, @NotBlank @Size(max = 64) String userId,
-		@NotNull @Min(1) Long amountCents) {
+		@NotNull @Min(0) Long amountCents) {
 
 }

@@ -71,6 +71,12 @@ public class WalletDebitActionImpl implements WalletDebitAction {
 			}
 			return sameTry(live, xid, userId, amountCents);
 		}
+		if (amountCents == 0) {
+			// an order a coupon or a price of 0 leaves nothing to pay: its payment of 0
+			// is its receipt, and every
+			// payment has a wallet (a shopper who never topped up gets an empty one)
+			this.wallets.createIfMissing(userId);
+		}
 		if (this.wallets.freeze(userId, amountCents) == 0) {
 			throw BusinessException.conflict("INSUFFICIENT_BALANCE",
 					"The wallet balance does not cover " + amountCents + " cents");

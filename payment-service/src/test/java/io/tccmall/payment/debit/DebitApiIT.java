@@ -61,9 +61,8 @@ class DebitApiIT extends AbstractIntegrationTest {
 				.header(HttpHeaders.AUTHORIZATION, TestTokens.service("order-service", "payment-service"))
 				.header("TX_XID", "xid-1")
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"orderNo\":\"O1\",\"userId\":\"alice\",\"amountCents\":0}"))
+				.content("{\"orderNo\":\"O1\",\"userId\":\"alice\",\"amountCents\":-1}"))
 			.andExpect(status().isBadRequest())
-
 			.andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
 		this.mvc
 			.perform(post("/internal/payments")

@@ -89,6 +89,18 @@ class WalletDebitIT extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void shouldRecordAPaymentOfNothingForAnOrderWithNothingToPayEvenWithoutAWallet() {
+		BusinessActionContext ctx = ctx("xid-1", "O1");
+
+		String paymentNo = this.debit.prepare(ctx, "O1", "carol", 0);
+		assertThat(this.debit.confirm(ctx)).isTrue();
+
+		assertThat(status(paymentNo)).isEqualTo("SUCCEEDED");
+		assertThat(money("carol")).containsExactly(0, 0, 0);
+		assertMoneyInvariant();
+	}
+
+	@Test
 	void shouldRefuseSecondDebitOfSameOrderFromAnotherGlobalTransaction() {
 		givenWallet("alice", 10_000);
 		BusinessActionContext first = ctx("xid-1", "O1");

@@ -5,12 +5,18 @@ import java.lang.reflect.UndeclaredThrowableException;
 import org.apache.seata.common.exception.FrameworkException;
 import org.apache.seata.core.exception.TmTransactionException;
 import org.apache.seata.core.exception.TransactionExceptionCode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.redisson.client.RedisConnectionException;
 import org.redisson.client.RedisTimeoutException;
 
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DeadlockLoserDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +49,25 @@ class ProblemResponseAdviceTest {
 			.andExpect(jsonPath("$.status").value(503));
 	}
 
+	@Test
+	void shouldAnswerServiceUnavailableWhenTheDatabaseIsOutOfReach() throws Exception {
+		for (String fault : new String[] { "db-down", "db-pool-exhausted", "db-no-transaction" }) {
+			this.mvc.perform(get("/fail/" + fault))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"));
+		}
+	}
+
+	@Test
+	void shouldAnswerConflictWhenARaceLostALockOrADeadlock() throws Exception {
+		for (String fault : new String[] { "deadlock", "lock-wait" }) {
+			this.mvc.perform(get("/fail/" + fault))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.code").value("CONFLICT"));
+		}
+	}
+
 	@RestController
 	static class Failing {
 
@@ -54,6 +79,11 @@ class ProblemResponseAdviceTest {
 						new TmTransactionException(TransactionExceptionCode.IO, "RPC timeout"));
 				case "redis-down" -> new RedisConnectionException("Unable to connect to Redis server");
 				case "redis-timed-out" -> new RedisTimeoutException("Command execution timeout");
+				case "db-down" -> new CannotGetJdbcConnectionException("Communications link failure");
+				case "db-pool-exhausted" -> new TransientDataAccessResourceException("Connection is not available");
+				case "db-no-transaction" -> new CannotCreateTransactionException("Could not open JDBC Connection");
+				case "deadlock" -> new DeadlockLoserDataAccessException("Deadlock found", null);
+				case "lock-wait" -> new CannotAcquireLockException("Lock wait timeout exceeded");
 				default -> new IllegalArgumentException(fault);
 			};
 		}
