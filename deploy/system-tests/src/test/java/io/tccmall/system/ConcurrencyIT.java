@@ -115,9 +115,12 @@ class ConcurrencyIT {
 	void shouldEndEveryOrderEitherPaidOrCancelledWhenPayRacesCancel() throws Exception {
 		String sku = Shop.product("contested", 700, 1000);
 		long template = Shop.couponTemplate(100, 500, 1000, 100);
-		String user = Shop.fundedUser("hesitant", 1_000_000);
+		// ten shoppers with ten unpaid orders each: the most one shopper may hold
+		// (tccmall.order.caps)
+		List<String> users = IntStream.range(0, 10).mapToObj(i -> Shop.fundedUser("hesitant" + i, 100_000)).toList();
 		List<Callable<List<Api.Response>>> rounds = new ArrayList<>();
 		for (int round = 0; round < 100; round++) {
+			String user = users.get(round % users.size());
 			String coupon = (round % 2 == 0) ? Shop.claim(user, template) : null;
 			String orderNo = Shop.placeOrder(user, List.of(line(sku, 1)), coupon).text("orderNo");
 			rounds.add(() -> {
@@ -143,9 +146,11 @@ class ConcurrencyIT {
 				.isTrue();
 			paid += (pay.status() == 200) ? 1 : 0;
 		}
-		assertThat(Db.number("tccmall_order",
-				"SELECT COUNT(*) FROM orders WHERE user_id = ? AND status NOT IN ('PAID', 'CANCELLED')", user))
-			.isZero();
+		for (String user : users) {
+			assertThat(Db.number("tccmall_order",
+					"SELECT COUNT(*) FROM orders WHERE user_id = ? AND status NOT IN ('PAID', 'CANCELLED')", user))
+				.isZero();
+		}
 		Shop.awaitStock(sku, 1000L - paid, 0, paid);
 	}
 

@@ -8,6 +8,7 @@ import io.tccmall.common.id.Ids;
 import io.tccmall.common.idempotency.IdempotentRequest;
 import io.tccmall.common.lock.LockTemplate;
 import io.tccmall.common.web.BusinessException;
+import io.tccmall.order.order.HoldingCaps;
 import io.tccmall.order.order.Order;
 import io.tccmall.order.order.OrderItemMapper;
 import io.tccmall.order.order.OrderMapper;
@@ -37,8 +38,11 @@ public class CheckoutService {
 
 	private final OrderOutcomes outcomes;
 
+	private final HoldingCaps caps;
+
 	CheckoutService(CheckoutTransactions transactions, OrderMapper orders, OrderItemMapper items, LockTemplate locks,
-			OrderSettlement settlement, OrderOutcomes outcomes) {
+			OrderSettlement settlement, OrderOutcomes outcomes, HoldingCaps caps) {
+		this.caps = caps;
 		this.transactions = transactions;
 		this.settlement = settlement;
 		this.outcomes = outcomes;
@@ -75,6 +79,9 @@ public class CheckoutService {
 			}
 			return view(earlier);
 		}
+		// a shopper over a cap is refused before any Try; insertTrying checks again under
+		// the shopper's lock
+		this.caps.check(userId, request.items().stream().mapToLong(PlaceOrderRequest.Line::quantity).sum());
 		String orderNo = Ids.next();
 		CheckoutTransactions.Placement placed;
 		boolean settledHere;

@@ -28,8 +28,11 @@ public class OrderSettlement {
 
 	private final Clock clock;
 
-	OrderSettlement(OrderMapper orders, OrderItemMapper items, OrderEventWriter events, Clock clock) {
+	private final HoldingCaps caps;
+
+	OrderSettlement(OrderMapper orders, OrderItemMapper items, OrderEventWriter events, Clock clock, HoldingCaps caps) {
 		this.orders = orders;
+		this.caps = caps;
 		this.items = items;
 		this.events = events;
 		this.clock = clock;
@@ -37,10 +40,12 @@ public class OrderSettlement {
 
 	/**
 	 * The last step of a place transaction's body: the order and its lines, together, as
-	 * TRYING. An order row therefore means every Try of its place transaction succeeded.
+	 * TRYING, if the shopper's caps still allow them (checked under the shopper's row
+	 * lock). An order row therefore means every Try of its place transaction succeeded.
 	 */
 	@Transactional
 	public void insertTrying(Order order, List<OrderItem> orderItems) {
+		this.caps.checkLocked(order.getUserId(), orderItems.stream().mapToLong(OrderItem::getQuantity).sum());
 		order.setStatus(OrderStatus.TRYING);
 		this.orders.insert(order);
 		orderItems.forEach(this.items::insert);
