@@ -56,12 +56,13 @@ class StockSales {
 	}
 
 	/**
-	 * Returns how many of the order's reservations this call booked as sold. A
-	 * reservation still {@code TRYING} belongs to a place-order transaction that has
-	 * committed (the order could not be paid otherwise) and whose Confirm has not reached
-	 * inventory yet: it is sold all the same, and that Confirm then finds nothing to do.
-	 * The rows are locked first, so such a Confirm waits instead of racing this
-	 * transaction.
+	 * Returns how many of the order's reservations this call booked as sold, or throws
+	 * {@link ReleaseUndecided} (the container retries the event) while a release of the
+	 * order is undecided. A reservation still {@code TRYING} belongs to a place-order
+	 * transaction that has committed (the order could not be paid otherwise) and whose
+	 * Confirm has not reached inventory yet: it is sold all the same, and that Confirm
+	 * then finds nothing to do. The rows are locked first, so such a Confirm waits
+	 * instead of racing this transaction.
 	 */
 	int sell(String orderNo) {
 		return this.ledger.inTransaction(() -> {
@@ -76,6 +77,13 @@ class StockSales {
 					}
 					case SOLD -> {
 					}
+					// an undecided cancel of this order is being rolled back (its order
+					// branch already was,
+					// so the order could be paid): the release's Cancel puts the row back
+					// to HELD, then this
+					// event is applied again. Dropped here, the paid order's stock would
+					// stay frozen for good
+					case RELEASING -> throw new ReleaseUndecided(orderNo, row.getSkuId());
 					default -> log.error("order {} was paid but its reservation of sku {} is {}: left as it is "
 							+ "(reconciliation check order-stock)", orderNo, row.getSkuId(), row.getStatus());
 				}
@@ -85,6 +93,20 @@ class StockSales {
 			}
 			return sold;
 		});
+	}
+
+	/**
+	 * The paid order's reservation is RELEASING: a cancel transaction that the TC is
+	 * rolling back. Transient: the event is retried (with the service's back-off) until
+	 * the release's Cancel has put the row back to HELD.
+	 */
+	static class ReleaseUndecided extends RuntimeException {
+
+		ReleaseUndecided(String orderNo, String skuId) {
+			super("order " + orderNo + " was paid while the release of its sku " + skuId
+					+ " is undecided (RELEASING): sold once the release is rolled back");
+		}
+
 	}
 
 }

@@ -113,6 +113,37 @@ class StockSaleAndReleaseIT extends InventoryDatabaseSupport {
 		assertThat(stock("SKU-B")).isEqualTo(new Stock(8, 0, 2, 0, 10));
 	}
 
+	/**
+	 * Issue 20, finding 2: a cancel whose global transaction rolls back has its branches
+	 * cancelled in parallel. The order's branch may be back to AWAITING_PAYMENT, and the
+	 * order paid, while the stock release's Cancel is still pending: the OrderPaid event
+	 * meets a RELEASING reservation. It must be sold once the release is rolled back,
+	 * never dropped.
+	 */
+	@Test
+	void shouldSellAPaidOrderWhoseReleaseIsRolledBackOnlyAfterThePaidEventArrived() {
+		heldOrder("O-RACE");
+		this.release.prepare(null, "O-RACE");
+		String event = """
+				{"type":"OrderPaid","eventId":"e-race","schemaVersion":1,"occurredAt":"2026-12-07T04:00:00Z",
+				"orderNo":"O-RACE","userId":"alice","paymentNo":"P-9","paidCents":4748}""";
+
+		this.kafka.send(OrderEvents.TOPIC, "O-RACE", event);
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(reservations("O-RACE"))
+				.isEqualTo(Map.of("SKU-A", "RELEASING", "SKU-B", "RELEASING")));
+		assertThatThrownBy(() -> this.sales.sell("O-RACE")).isInstanceOf(StockSales.ReleaseUndecided.class);
+		this.release.cancel(context(StockReleaseAction.NAME, "O-RACE"));
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(reservations("O-RACE")).isEqualTo(Map.of("SKU-A", "SOLD", "SKU-B", "SOLD")));
+		assertThat(stock("SKU-A")).isEqualTo(new Stock(97, 0, 3, 0, 100));
+		assertThat(stock("SKU-B")).isEqualTo(new Stock(8, 0, 2, 0, 10));
+		assertStockBalanced();
+	}
+
 	@Test
 	void shouldGiveTheStockBackOnceWhenReleaseConfirmRunsTwice() {
 		heldOrder("O-1");
