@@ -36,7 +36,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * {@code RequestRateLimiter} route filter: that one answers an empty 429 without
  * {@code Retry-After}, takes one key per route, and cannot guard the gateway's own token
  * endpoint. It runs after Spring Security, so the caller is known. When Redis is down the
- * limiter lets requests through (and logs an error). Every refusal counts in
+ * limiter lets requests through (and logs an error), except in a group that fails closed
+ * (the token endpoint), whose requests are then refused with a 503
+ * {@code SERVICE_UNAVAILABLE} problem. Every refusal counts in
  * {@code tccmall.gateway.rate.limited} by group (registered at zero at startup).
  */
 @Component
@@ -124,6 +126,13 @@ class RateLimitFilter implements WebFilter, Ordered {
 	}
 
 	private Mono<Void> decide(Rule rule, List<Taken> taken, ServerWebExchange exchange, WebFilterChain chain) {
+		if (rule.group().failClosed() && taken.stream().anyMatch(Taken::limiterUnavailable)) {
+			this.refusals.get(rule.name()).increment();
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+			return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+					"The rate limiter of this endpoint is unavailable, and it is never used without one; try again"
+							+ " shortly");
+		}
 		Taken last = taken.get(taken.size() - 1);
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		if (last.response().isAllowed()) {
@@ -151,6 +160,15 @@ class RateLimitFilter implements WebFilter, Ordered {
 	}
 
 	private record Taken(Bucket bucket, RateLimiter.Response response) {
+
+		/**
+		 * RedisRateLimiter answers "allowed, -1 tokens left" when it could not reach
+		 * Redis.
+		 */
+		boolean limiterUnavailable() {
+			return "-1".equals(this.response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER));
+		}
+
 	}
 
 }

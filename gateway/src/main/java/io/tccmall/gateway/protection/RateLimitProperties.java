@@ -29,8 +29,11 @@ public record RateLimitProperties(@DefaultValue("tccmall") String keyPrefix, @De
 	 * @param paths path patterns, e.g. {@code /api/flash-sales/**}
 	 * @param perUser the bucket of each authenticated user, or none
 	 * @param perIp the bucket of each client address, or none
+	 * @param failClosed refuse the group's requests (503) while the limiter cannot reach
+	 * Redis, instead of letting them through unlimited (the token endpoint: password
+	 * guessing must never go unlimited)
 	 */
-	public record Group(List<String> paths, Limit perUser, Limit perIp) {
+	public record Group(List<String> paths, Limit perUser, Limit perIp, boolean failClosed) {
 
 		public Group {
 			paths = (paths != null) ? paths : List.of();

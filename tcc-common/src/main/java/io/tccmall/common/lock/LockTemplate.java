@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tccmall.common.web.BusinessException;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * Runs a critical section under a Redisson lock with a bounded wait. The lock only cuts
  * contention and wasted work: every guarded section must stay correct without it (guarded
  * updates, unique indexes), because a lease can run out under a GC pause. A lock that
- * stays busy past the wait is a 409 {@code REQUEST_IN_PROGRESS}, not a hang.
+ * stays busy past the wait is a 409 {@code REQUEST_IN_PROGRESS}, not a hang. When Redis
+ * cannot be reached the section runs without the lock (counted in
+ * {@code tccmall.lock.unavailable}): the database guards alone, so checkouts go on
+ * through a Redis outage.
  */
 public class LockTemplate {
 
@@ -30,11 +35,16 @@ public class LockTemplate {
 
 	private final Timer busyWait;
 
+	private final Counter unavailable;
+
 	public LockTemplate(RedissonClient redisson, Duration defaultWait, MeterRegistry meters) {
 		this.redisson = redisson;
 		this.defaultWait = defaultWait;
 		this.acquiredWait = waitTimer(meters, "acquired");
 		this.busyWait = waitTimer(meters, "busy");
+		this.unavailable = Counter.builder("tccmall.lock.unavailable")
+			.description("Sections run without their lock because Redis could not be reached")
+			.register(meters);
 	}
 
 	private static Timer waitTimer(MeterRegistry meters, String outcome) {
@@ -61,6 +71,12 @@ public class LockTemplate {
 			Thread.currentThread().interrupt();
 			throw busy(key);
 		}
+		catch (RedisException redisDown) {
+			this.unavailable.increment();
+			log.warn("lock {} skipped, Redis is unreachable ({}): the database guards alone", key,
+					redisDown.toString());
+			return section.get();
+		}
 		(acquired ? this.acquiredWait : this.busyWait).record(System.nanoTime() - waitStarted, TimeUnit.NANOSECONDS);
 		if (!acquired) {
 			throw busy(key);
@@ -84,6 +100,10 @@ public class LockTemplate {
 		}
 		catch (IllegalMonitorStateException notHeld) {
 			log.warn("lock {} was no longer held when its section ended (lease ran out or freed)", key);
+		}
+		catch (RedisException redisDown) {
+			// the section's outcome stands; the lease runs out by itself
+			log.warn("lock {} could not be freed, Redis is unreachable ({})", key, redisDown.toString());
 		}
 	}
 
