@@ -1,14 +1,14 @@
 package io.tccmall.coupon.checkout;
 
-import io.tccmall.common.testsupport.TestTokens;
 import java.time.Duration;
 
+import io.tccmall.common.testsupport.TestTokens;
 import io.tccmall.coupon.AbstractIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;

@@ -1,11 +1,11 @@
 package io.tccmall.coupon.checkout;
 
-import io.tccmall.common.testsupport.TestTokens;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tccmall.common.testsupport.DatabaseFault;
 import io.tccmall.common.testsupport.TcConsole;
+import io.tccmall.common.testsupport.TestTokens;
 import io.tccmall.coupon.SeataTcTest;
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.core.model.GlobalStatus;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;

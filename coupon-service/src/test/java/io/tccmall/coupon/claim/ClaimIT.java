@@ -1,16 +1,16 @@
 package io.tccmall.coupon.claim;
 
-import io.tccmall.common.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.List;
 
+import io.tccmall.common.testsupport.TestTokens;
 import io.tccmall.coupon.AbstractIntegrationTest;
 import io.tccmall.coupon.usercoupon.CouponView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 

@@ -34,6 +34,12 @@ final class RedisKeys {
 	 * .ci/run starts it): every key is gone, every client has to reconnect.
 	 */
 	static void restart() {
+		stop();
+		start();
+	}
+
+	/** SHUTDOWN NOSAVE: Redis is gone until {@link #start()}. */
+	static void stop() {
 		try {
 			command("SHUTDOWN", "NOSAVE");
 		}
@@ -41,6 +47,10 @@ final class RedisKeys {
 			// the server closes the connection instead of answering
 		}
 		await().atMost(Duration.ofSeconds(20)).until(() -> !reachable());
+	}
+
+	/** A new redis-server on the port, without persistence (as .ci/run starts it). */
+	static void start() {
 		try {
 			Process server = new ProcessBuilder(List.of("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1",
 					"--port", String.valueOf(PORT), "--save", "", "--appendonly", "no"))

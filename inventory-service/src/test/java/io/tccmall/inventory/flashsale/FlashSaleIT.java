@@ -1,12 +1,12 @@
 package io.tccmall.inventory.flashsale;
 
-import io.tccmall.common.testsupport.TestTokens;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tccmall.common.testsupport.TestTokens;
 import io.tccmall.common.web.BusinessException;
 import io.tccmall.inventory.InventoryDatabaseSupport;
 import io.tccmall.inventory.reservation.ReservedStock;
@@ -16,8 +16,8 @@ import io.tccmall.inventory.reservation.StockReserveAction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;

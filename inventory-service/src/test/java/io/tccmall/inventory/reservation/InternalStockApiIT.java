@@ -1,16 +1,16 @@
 package io.tccmall.inventory.reservation;
 
-import io.tccmall.common.testsupport.TestTokens;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.tccmall.common.testsupport.TestTokens;
 import io.tccmall.inventory.InventoryDatabaseSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
