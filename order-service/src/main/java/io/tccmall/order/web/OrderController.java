@@ -53,7 +53,8 @@ class OrderController {
 	}
 
 	@ProblemResponse(status = 404, codes = { "SKU_NOT_FOUND", "COUPON_NOT_FOUND" })
-	@ProblemResponse(status = 409, codes = { "OUT_OF_STOCK", "ILLEGAL_COUPON_STATE" })
+	@ProblemResponse(status = 409,
+			codes = { "OUT_OF_STOCK", "ILLEGAL_COUPON_STATE", "TOO_MANY_UNPAID_ORDERS", "TOO_MANY_UNITS_HELD" })
 	@ProblemResponse(status = 422, codes = { "COUPON_NOT_APPLICABLE", "PAYMENT_DEADLINE_TOO_LONG" })
 	@PostMapping
 	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OrderView.class)))
