@@ -23,9 +23,14 @@ public class GatewayBoundSimulation extends Simulation {
 					exec(http("gateway").get(settings.gateway() + "/api/products/#{sku}")
 						.header("Authorization", "Bearer #{token}")
 						.check(status().is(200)))));
-		ScenarioBuilder direct = scenario("direct").exec(ShopChains.pickSku(settings.data()))
+		// the service verifies the same bearer token itself, through the gateway or not
+		// (ADR 0014)
+		ScenarioBuilder direct = scenario("direct").feed(settings.shoppers())
+			.exec(ShopChains.pickSku(settings.data()))
 			.exec(ShopChains.timed("direct",
-					exec(http("direct").get(settings.direct() + "/api/products/#{sku}").check(status().is(200)))));
+					exec(http("direct").get(settings.direct() + "/api/products/#{sku}")
+						.header("Authorization", "Bearer #{token}")
+						.check(status().is(200)))));
 		setUp(settings.closed(viaGateway).andThen(settings.closed(direct))).protocols(settings.protocol());
 	}
 
