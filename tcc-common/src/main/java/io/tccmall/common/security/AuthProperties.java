@@ -21,18 +21,16 @@ public record AuthProperties(String issuer, String secret, String serviceSecret,
 
 	static final int MIN_SECRET_LENGTH = 32;
 
+	/** A service refuses to start without both keys, or with one key for both. */
 	public AuthProperties {
 		serviceTokenTtl = (serviceTokenTtl != null) ? serviceTokenTtl : Duration.ofMinutes(5);
-	}
-
-	void validate() {
-		require(this.secret, "tccmall.auth.secret (TCCMALL_JWT_SECRET)");
-		require(this.serviceSecret, "tccmall.auth.service-secret (TCCMALL_SERVICE_SECRET)");
-		if (this.secret.equals(this.serviceSecret)) {
+		require(secret, "tccmall.auth.secret (TCCMALL_JWT_SECRET)");
+		require(serviceSecret, "tccmall.auth.service-secret (TCCMALL_SERVICE_SECRET)");
+		if (secret.equals(serviceSecret)) {
 			throw new IllegalStateException("tccmall.auth.service-secret must differ from tccmall.auth.secret: the"
 					+ " gateway holds the users' key and must not be able to act as a service");
 		}
-		if (this.issuer == null || this.issuer.isBlank() || SERVICE_ISSUER.equals(this.issuer)) {
+		if (issuer == null || issuer.isBlank() || SERVICE_ISSUER.equals(issuer)) {
 			throw new IllegalStateException(
 					"tccmall.auth.issuer (TCCMALL_JWT_ISSUER) must be set and differ from " + SERVICE_ISSUER);
 		}

@@ -68,7 +68,6 @@ public class ServiceSecurityAutoConfiguration {
 	SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, AuthProperties auth,
 			@Value("${spring.application.name:application}") String service, ObjectMapper objectMapper)
 			throws Exception {
-		auth.validate();
 		ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(objectMapper);
 		Map<String, AuthenticationManager> managerByIssuer = Map.of(auth.issuer(),
 				provider(userTokenDecoder(auth), true)::authenticate, AuthProperties.SERVICE_ISSUER,
@@ -109,7 +108,6 @@ public class ServiceSecurityAutoConfiguration {
 
 	@Bean
 	ServiceTokens serviceTokens(AuthProperties auth, @Value("${spring.application.name:application}") String service) {
-		auth.validate();
 		return new ServiceTokens(key(auth.serviceSecret()), service, auth.serviceTokenTtl());
 	}
 
