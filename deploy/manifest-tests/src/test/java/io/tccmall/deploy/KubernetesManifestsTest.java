@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KubernetesManifestsTest {
 
 	private static final Set<String> APPS = Repo.APP_PORT_VARIABLES.keySet();
+
+	private static final List<String> SERVICES = List.of("order-service", "inventory-service", "payment-service",
+			"coupon-service");
 
 	private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|_KEY|MYSQL_PWD).*");
 
@@ -179,7 +183,10 @@ class KubernetesManifestsTest {
 						assertThat(secretRef).as(what + " " + name + " from a Secret").isNotNull();
 					}
 					if (secretRef != null) {
-						assertThat(at(env, "valueFrom.secretKeyRef.name")).isEqualTo("tccmall-secrets");
+						assertThat(at(env, "valueFrom.secretKeyRef.name")).as(what + " " + name + ": its own Secret")
+							.isEqualTo(at(workload, "metadata.name") + "-secrets");
+						assertThat(readme).as("deploy/k8s/README.md documents the Secret")
+							.contains("`" + at(env, "valueFrom.secretKeyRef.name") + "`");
 						assertThat(readme)
 							.as("deploy/k8s/README.md documents the key "
 									+ at(secretRef == null ? Map.of() : map(secretRef), "key"))
@@ -224,6 +231,78 @@ class KubernetesManifestsTest {
 		if (kinds.isEmpty()) {
 			fail("nothing rendered");
 		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("manifests")
+	void onlyTheFourBackendServicesHoldTheServiceKeyAndTheGatewayNoDatabaseAccount(Manifests m) {
+		for (Map<String, Object> workload : m.workloads()) {
+			String name = (String) at(workload, "metadata.name");
+			Map<String, Object> env = envOf(workload);
+			if (SERVICES.contains(name)) {
+				for (String key : List.of("TCCMALL_SERVICE_SECRET", "TCCMALL_JWT_SECRET", "TCCMALL_DB_PASSWORD")) {
+					assertThat(env).as(name + " " + key + " from its Secret")
+						.containsEntry(key, Map.of("secretKeyRef", Map.of("name", name + "-secrets", "key", key)));
+				}
+			}
+			else {
+				assertThat(env).as(name + " never holds the service key").doesNotContainKey("TCCMALL_SERVICE_SECRET");
+			}
+		}
+		Map<String, Object> gateway = envOf(m.get("Deployment", "gateway"));
+		assertThat(gateway).containsEntry("TCCMALL_JWT_SECRET",
+				Map.of("secretKeyRef", Map.of("name", "gateway-secrets", "key", "TCCMALL_JWT_SECRET")));
+		assertThat(gateway.keySet()).as("the gateway has no database").noneMatch((k) -> k.startsWith("TCCMALL_DB_"));
+		for (Map<String, Object> cm : m.ofKind("ConfigMap")) {
+			assertThat(map(cm.get("data"))).as("ConfigMap %s", at(cm, "metadata.name"))
+				.doesNotContainKey("TCCMALL_SERVICE_SECRET");
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("manifests")
+	void eachServiceConnectsAsItsOwnDatabaseUserNeverRoot(Manifests m) {
+		String readme = Repo.read(Repo.path("deploy/k8s/README.md"));
+		Set<String> users = new HashSet<>();
+		for (String service : SERVICES) {
+			String database = "tccmall_" + service.substring(0, service.indexOf('-'));
+			assertThat(envOf(m.get("Deployment", service))).as(service).containsEntry("TCCMALL_DB_USER", database);
+			users.add(database);
+			assertThat(readme).as("deploy/k8s/README.md grants " + database + " its database only")
+				.contains("GRANT ALL PRIVILEGES ON `" + database.replace("_", "\\_") + "`.* TO '" + database + "'@");
+		}
+		assertThat(users).hasSameSizeAs(SERVICES);
+		assertThat(m.configMapData("tccmall-config")).as("the database user is each service's own, not shared")
+			.doesNotContainKey("TCCMALL_DB_USER");
+		Map<String, Object> tc = m.configMapData("seata-tc-config");
+		assertThat(tc).containsEntry("TCCMALL_TC_DB_USER", "tccmall_seata");
+		assertThat(readme).contains("GRANT ALL PRIVILEGES ON `tccmall\\_seata`.* TO 'tccmall_seata'@");
+		for (Map<String, Object> cm : m.ofKind("ConfigMap")) {
+			map(cm.get("data")).forEach((key, value) -> assertThat(key.endsWith("DB_USER") && "root".equals(value))
+				.as("ConfigMap %s %s", at(cm, "metadata.name"), key)
+				.isFalse());
+		}
+		for (Map<String, Object> workload : m.workloads()) {
+			envOf(workload).forEach((key, value) -> assertThat(key.endsWith("DB_USER") && "root".equals(value))
+				.as("%s %s", at(workload, "metadata.name"), key)
+				.isFalse());
+		}
+	}
+
+	/**
+	 * The env of a workload's containers: a value, or the valueFrom of a reference
+	 * ({@code {secretKeyRef: {name, key}}}).
+	 */
+	private static Map<String, Object> envOf(Map<String, Object> workload) {
+		Map<String, Object> env = new LinkedHashMap<>();
+		for (Map<String, Object> c : Manifests.containers(workload)) {
+			for (Object e : list(c.get("env"))) {
+				Map<String, Object> entry = map(e);
+				env.put((String) entry.get("name"),
+						entry.containsKey("value") ? entry.get("value") : entry.get("valueFrom"));
+			}
+		}
+		return env;
 	}
 
 }

@@ -71,4 +71,43 @@ class KubernetesSchemaTest {
 			.hasMessageContaining("unknown kind");
 	}
 
+	private static Map<String, Object> networkPolicy(String specYaml) {
+		return Repo.yamlDocuments("""
+				apiVersion: networking.k8s.io/v1
+				kind: NetworkPolicy
+				metadata: { name: x }
+				spec:
+				%s
+				""".formatted(specYaml.indent(2))).get(0);
+	}
+
+	@Test
+	void shouldAcceptANetworkPolicyWithSelectorsAndNamedOrNumberedPorts() {
+		assertThatCode(() -> KubernetesSchema.validate(networkPolicy("""
+				podSelector: { matchLabels: { app: x } }
+				policyTypes: [Ingress, Egress]
+				ingress:
+				  - from: [ { namespaceSelector: { matchLabels: { team: y } }, podSelector: {} } ]
+				    ports: [ { protocol: TCP, port: http } ]
+				egress:
+				  - ports: [ { protocol: UDP, port: 53 } ]
+				"""))).doesNotThrowAnyException();
+	}
+
+	@Test
+	void shouldRejectAMisspelledFieldOfANetworkPolicy() {
+		assertThatThrownBy(() -> KubernetesSchema.validate(networkPolicy("""
+				podSelector: {}
+				ingress:
+				  - form: [ { podSelector: {} } ]
+				"""))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("form");
+	}
+
+	@Test
+	void shouldRejectANetworkPolicyWithoutItsPodSelector() {
+		assertThatThrownBy(() -> KubernetesSchema.validate(networkPolicy("""
+				policyTypes: [Ingress]
+				"""))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("podSelector");
+	}
+
 }
