@@ -14,7 +14,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * {@link BatchListenerFailedException} naming it, so the container's error handler
  * commits the offsets of the records before it and retries from it with its back-off, as
  * it does for a record listener; the exception's cause decides whether the record is
- * retried.
+ * retried or, being unprocessable, dead-lettered (tcc-common's consumer error policy,
+ * {@code io.tccmall.common.events}).
  */
 public final class EventBatch {
 
