@@ -1,6 +1,5 @@
 package io.tccmall.inventory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tccmall.order.api.OrderEvents;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -9,8 +8,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Products and their stock; the TCC participant that reserves and releases stock for
@@ -30,20 +27,6 @@ public class InventoryServiceApplication {
 	@Bean
 	NewTopic orderEventsTopic(@Value("${tccmall.kafka.partitions:3}") int partitions) {
 		return TopicBuilder.name(OrderEvents.TOPIC).partitions(partitions).build();
-	}
-
-	/**
-	 * A sale that fails (the database down) is retried until it succeeds, backing off to
-	 * once every 30 s: skipping it would leave the stock frozen. A record that is not an
-	 * event at all is logged and skipped.
-	 */
-	@Bean
-	DefaultErrorHandler kafkaErrorHandler() {
-		ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-		backOff.setMaxInterval(30_000);
-		DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
-		handler.addNotRetryableExceptions(JsonProcessingException.class);
-		return handler;
 	}
 
 }

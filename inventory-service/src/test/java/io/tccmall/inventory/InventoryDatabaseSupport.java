@@ -22,10 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * emptied before every test. Seata is off: tests call the TCC actions directly with a
  * hand-made {@link BusinessActionContext}, as the TC would. One application context (with
  * MockMvc, and an embedded Kafka broker for the order events) serves every integration
- * test.
+ * test; its consumers retry a failing event with a back-off of milliseconds.
  */
 @SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"spring.kafka.listener.auto-startup=true" })
+		"spring.kafka.listener.auto-startup=true",
+		// a failing event is retried every 10-20 ms, and a fetch after the error
+		// handler's seek does not wait, so that a test sees hundreds of deliveries in
+		// seconds
+		"tccmall.events.retry.initial-interval=10ms", "tccmall.events.retry.max-interval=20ms",
+		"spring.kafka.consumer.fetch-min-size=1", "spring.kafka.consumer.fetch-max-wait=10ms" })
 @EmbeddedKafka(kraft = true, partitions = 1, topics = OrderEvents.TOPIC)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")

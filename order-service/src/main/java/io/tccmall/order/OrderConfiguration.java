@@ -9,9 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.util.backoff.FixedBackOff;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -21,15 +19,6 @@ class OrderConfiguration {
 	@Bean
 	NewTopic orderEventsTopic(@Value("${tccmall.kafka.partitions:3}") int partitions) {
 		return TopicBuilder.name(OrderEvents.TOPIC).partitions(partitions).build();
-	}
-
-	/**
-	 * Event consumers retry a failing record every second for five minutes (a participant
-	 * or the database down) before logging it and moving on.
-	 */
-	@Bean
-	DefaultErrorHandler kafkaErrorHandler() {
-		return new DefaultErrorHandler(new FixedBackOff(1_000, 300));
 	}
 
 	@Bean

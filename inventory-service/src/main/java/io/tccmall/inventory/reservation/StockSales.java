@@ -2,7 +2,7 @@ package io.tccmall.inventory.reservation;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tccmall.common.events.EventReader;
 import io.tccmall.common.outbox.EventBatch;
 import io.tccmall.order.api.OrderEvents;
 import io.tccmall.order.api.OrderLifecycleEvent;
@@ -33,12 +33,12 @@ class StockSales {
 
 	private final StockReservationMapper reservations;
 
-	private final ObjectMapper json;
+	private final EventReader events;
 
-	StockSales(ReservationLedger ledger, StockReservationMapper reservations, ObjectMapper json) {
+	StockSales(ReservationLedger ledger, StockReservationMapper reservations, EventReader events) {
 		this.ledger = ledger;
 		this.reservations = reservations;
-		this.json = json;
+		this.events = events;
 	}
 
 	/**
@@ -49,7 +49,7 @@ class StockSales {
 	public void on(List<ConsumerRecord<String, String>> records) {
 		EventBatch.forEach(records, record -> {
 			if (EventBatch.mayBe(record, OrderPaid.class)
-					&& this.json.readValue(record.value(), OrderLifecycleEvent.class) instanceof OrderPaid paid) {
+					&& this.events.read(record, OrderLifecycleEvent.class) instanceof OrderPaid paid) {
 				sell(paid.orderNo());
 			}
 		});

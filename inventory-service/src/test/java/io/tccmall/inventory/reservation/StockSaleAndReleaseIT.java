@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tccmall.common.testsupport.DatabaseFault;
 import io.tccmall.common.web.BusinessException;
 import io.tccmall.inventory.InventoryDatabaseSupport;
 import io.tccmall.order.api.OrderEvents;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +34,14 @@ class StockSaleAndReleaseIT extends InventoryDatabaseSupport {
 
 	@Autowired
 	StockReleaseAction release;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@AfterEach
+	void removeFaults() {
+		DatabaseFault.removeAll(this.jdbc);
+	}
 
 	@BeforeEach
 	void catalogue() {
@@ -101,6 +113,7 @@ class StockSaleAndReleaseIT extends InventoryDatabaseSupport {
 		String event = """
 				{"type":"OrderPaid","eventId":"e-1","schemaVersion":1,"occurredAt":"2026-11-29T04:00:00Z",
 				"orderNo":"O-KAFKA","userId":"alice","paymentNo":"P-1","paidCents":4748,"comesLater":true}""";
+		double deadLettered = salesMeter("tccmall.events.dead.lettered");
 
 		this.kafka.send(OrderEvents.TOPIC, "O-KAFKA", "not an event");
 		this.kafka.send(OrderEvents.TOPIC, "O-KAFKA", event);
@@ -111,6 +124,46 @@ class StockSaleAndReleaseIT extends InventoryDatabaseSupport {
 					() -> assertThat(reservations("O-KAFKA")).isEqualTo(Map.of("SKU-A", "SOLD", "SKU-B", "SOLD")));
 		assertThat(stock("SKU-A")).isEqualTo(new Stock(97, 0, 3, 0, 100));
 		assertThat(stock("SKU-B")).isEqualTo(new Stock(8, 0, 2, 0, 10));
+		// the record that is not an event went to the dead-letter topic, not away
+		assertThat(salesMeter("tccmall.events.dead.lettered") - deadLettered).isEqualTo(1);
+	}
+
+	/**
+	 * The sale's update fails for more deliveries than order-service's old policy (300
+	 * retries, then the event was skipped) made; once the database takes it again the
+	 * stock is sold exactly once.
+	 */
+	@Test
+	void shouldSellOnceWhenTheSaleFailsLongerThanTheOldPolicyRetriedAndThenSucceeds() {
+		heldOrder("O-LATE");
+		String event = """
+				{"type":"OrderPaid","eventId":"e-late","schemaVersion":1,"occurredAt":"2026-11-29T04:00:00Z",
+				"orderNo":"O-LATE","userId":"alice","paymentNo":"P-2","paidCents":4748}""";
+		double failures = salesMeter("tccmall.events.delivery.failures");
+
+		try (DatabaseFault fault = DatabaseFault.failUpdatesUntilRemoved(this.jdbc, "sale_down", "stock_reservation",
+				"NEW.order_no = 'O-LATE' AND NEW.status = 'SOLD'")) {
+			this.kafka.send(OrderEvents.TOPIC, "O-LATE", event);
+
+			await().atMost(Duration.ofMinutes(2))
+				.pollInterval(Duration.ofMillis(200))
+				.alias("more deliveries of the failing event than the old policy's 300 retries")
+				.until(() -> salesMeter("tccmall.events.delivery.failures") - failures > 350);
+			assertThat(reservations("O-LATE")).isEqualTo(Map.of("SKU-A", "HELD", "SKU-B", "HELD"));
+			assertThat(stock("SKU-A")).isEqualTo(new Stock(97, 3, 0, 0, 100));
+		}
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(reservations("O-LATE")).isEqualTo(Map.of("SKU-A", "SOLD", "SKU-B", "SOLD")));
+		assertThat(stock("SKU-A")).isEqualTo(new Stock(97, 0, 3, 0, 100));
+		assertThat(stock("SKU-B")).isEqualTo(new Stock(8, 0, 2, 0, 10));
+		assertStockBalanced();
+	}
+
+	private double salesMeter(String meter) {
+		Counter counter = this.meters.find(meter).tag("group", StockSales.CONSUMER).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	/**

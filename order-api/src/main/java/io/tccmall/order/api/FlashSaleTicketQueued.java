@@ -5,6 +5,8 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 
 /**
  * A buyer was admitted to a flash sale; the ticket waits to become an order. Topic
@@ -14,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonTypeName("FlashSaleTicketQueued")
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FlashSaleTicketQueued(String eventId, int schemaVersion, Instant occurredAt, String ticketId,
-		String saleId, String userId) {
+public record FlashSaleTicketQueued(@NotBlank String eventId, @Positive int schemaVersion, Instant occurredAt,
+		@NotBlank String ticketId, String saleId, String userId) {
 
 	public static final String TOPIC = "tccmall.flashsale.tickets";
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 
 /**
  * An unpaid order was cancelled by its buyer, its deadline or an admin's release (a
@@ -12,8 +14,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  */
 @JsonTypeName("OrderCancelled")
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record OrderCancelled(String eventId, int schemaVersion, Instant occurredAt, String orderNo, String userId,
-		Reason reason) implements OrderLifecycleEvent {
+public record OrderCancelled(@NotBlank String eventId, @Positive int schemaVersion, Instant occurredAt,
+		@NotBlank String orderNo, @NotBlank String userId, Reason reason) implements OrderLifecycleEvent {
 
 	public static final int SCHEMA_VERSION = 1;
 

@@ -4,6 +4,9 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * An order was paid: its coupon used, the buyer's wallet debited. Its stock, reserved
@@ -12,8 +15,9 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  */
 @JsonTypeName("OrderPaid")
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record OrderPaid(String eventId, int schemaVersion, Instant occurredAt, String orderNo, String userId,
-		String paymentNo, long paidCents) implements OrderLifecycleEvent {
+public record OrderPaid(@NotBlank String eventId, @Positive int schemaVersion, Instant occurredAt,
+		@NotBlank String orderNo, @NotBlank String userId, String paymentNo,
+		@PositiveOrZero long paidCents) implements OrderLifecycleEvent {
 
 	public static final int SCHEMA_VERSION = 1;
 

@@ -1,7 +1,6 @@
 package io.tccmall.order.flashsale;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tccmall.common.events.EventReader;
 import io.tccmall.common.resilience.ParticipantCalls;
 import io.tccmall.common.web.BusinessException;
 import io.tccmall.order.api.FlashSaleTicketQueued;
@@ -38,24 +37,24 @@ class FlashSaleOrderWorker {
 
 	private final ParticipantCalls calls;
 
-	private final ObjectMapper json;
+	private final EventReader events;
 
 	FlashSaleOrderWorker(FlashTickets tickets, CheckoutService checkout, FlashSaleGate gate, InventoryClient inventory,
-			ParticipantCalls calls, ObjectMapper json) {
+			ParticipantCalls calls, EventReader events) {
 		this.tickets = tickets;
 		this.checkout = checkout;
 		this.gate = gate;
 		this.inventory = inventory;
 		this.calls = calls;
-		this.json = json;
+		this.events = events;
 	}
 
 	// a buyer waits for this: a fetch returns as soon as one ticket is there, not when
 	// the service-wide 16 KB or 500 ms of tccmall-defaults.yml are reached
 	@KafkaListener(topics = FlashSaleTicketQueued.TOPIC, groupId = "flash-sale-orders",
 			properties = "fetch.min.bytes=1")
-	void on(ConsumerRecord<String, String> record) throws JsonProcessingException {
-		FlashSaleTicketQueued queued = this.json.readValue(record.value(), FlashSaleTicketQueued.class);
+	void on(ConsumerRecord<String, String> record) {
+		FlashSaleTicketQueued queued = this.events.read(record, FlashSaleTicketQueued.class);
 		FlashTickets.Ticket ticket = this.tickets.find(queued.ticketId());
 		if (ticket == null || !ticket.status().equals("QUEUED")) {
 			return;

@@ -2,7 +2,7 @@ package io.tccmall.order.flashsale;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tccmall.common.events.EventReader;
 import io.tccmall.common.outbox.EventBatch;
 import io.tccmall.order.api.OrderCancelled;
 import io.tccmall.order.api.OrderEvents;
@@ -29,19 +29,19 @@ class FlashSaleReleases {
 
 	private final FlashSaleGate gate;
 
-	private final ObjectMapper json;
+	private final EventReader events;
 
-	FlashSaleReleases(FlashTickets tickets, FlashSaleGate gate, ObjectMapper json) {
+	FlashSaleReleases(FlashTickets tickets, FlashSaleGate gate, EventReader events) {
 		this.tickets = tickets;
 		this.gate = gate;
-		this.json = json;
+		this.events = events;
 	}
 
 	@KafkaListener(topics = OrderEvents.TOPIC, groupId = "flash-sale-releases", batch = "true")
 	void on(List<ConsumerRecord<String, String>> records) {
 		EventBatch.forEach(records, record -> {
-			if (EventBatch.mayBe(record, OrderCancelled.class) && this.json.readValue(record.value(),
-					OrderLifecycleEvent.class) instanceof OrderCancelled cancelled) {
+			if (EventBatch.mayBe(record, OrderCancelled.class)
+					&& this.events.read(record, OrderLifecycleEvent.class) instanceof OrderCancelled cancelled) {
 				release(cancelled);
 			}
 		});

@@ -2,8 +2,7 @@ package io.tccmall.order.summary;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tccmall.common.events.EventReader;
 import io.tccmall.common.outbox.EventBatch;
 import io.tccmall.order.api.OrderCancelled;
 import io.tccmall.order.api.OrderEvents;
@@ -39,12 +38,12 @@ class OrderSummaryProjection {
 
 	private final TransactionTemplate transactions;
 
-	private final ObjectMapper json;
+	private final EventReader events;
 
-	OrderSummaryProjection(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json) {
+	OrderSummaryProjection(JdbcTemplate jdbc, TransactionTemplate transactions, EventReader events) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.json = json;
+		this.events = events;
 	}
 
 	@KafkaListener(topics = OrderEvents.TOPIC, groupId = CONSUMER, batch = "true")
@@ -61,12 +60,7 @@ class OrderSummaryProjection {
 	}
 
 	private void applyRecord(ConsumerRecord<String, String> record) {
-		try {
-			apply(this.json.readValue(record.value(), OrderLifecycleEvent.class));
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException("not an order event: " + ex.getOriginalMessage(), ex);
-		}
+		apply(this.events.read(record, OrderLifecycleEvent.class));
 	}
 
 	/** Applies an event once; false when it was applied before. */
