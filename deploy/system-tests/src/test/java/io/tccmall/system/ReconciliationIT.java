@@ -26,7 +26,8 @@ class ReconciliationIT {
 	private static final List<String> CHECKS = List.of("inventory.stock-conservation", "inventory.stock-reservations",
 			"payment.money-conservation", "payment.wallet-payments", "payment.one-payment-per-order",
 			"payment.outbox-lag", "coupon.template-claims", "coupon.user-coupons", "stuck-orders", "order-stock",
-			"order-payments", "order-coupons", "tc-open-global-transactions", "order-outbox-lag", "flash-sale-tickets");
+			"order-payments", "order-coupons", "tc-open-global-transactions", "order-outbox-lag", "flash-sale-tickets",
+			"events-dead-letters");
 
 	@BeforeAll
 	static void stack() {
