@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
  * rebuilt from the migrations when the context starts. Every class carrying this
  * annotation shares one application context, so the JVM has one context running Seata's
  * fence (whose data source is static). An embedded Kafka broker takes the outbox's
- * events.
+ * events; the consumers retry a failing event with a back-off of milliseconds.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,7 +33,11 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(properties = { "seata.enabled=true", "tccmall.database=tccmall_order_test",
 		"spring.flyway.clean-disabled=false", "spring.datasource.hikari.maximum-pool-size=5",
 		"spring.datasource.hikari.minimum-idle=1", "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"tccmall.outbox.poll-interval=100ms", "tccmall.kafka.partitions=1" })
+		"tccmall.outbox.poll-interval=100ms", "tccmall.kafka.partitions=1",
+		// a failing event is retried every 10-20 ms, so that a test sees hundreds of
+		// deliveries in seconds; a fetch after the error handler's seek does not wait
+		"tccmall.events.retry.initial-interval=10ms", "tccmall.events.retry.max-interval=20ms",
+		"spring.kafka.consumer.fetch-min-size=1", "spring.kafka.consumer.fetch-max-wait=10ms" })
 @EmbeddedKafka(kraft = true, partitions = 1, topics = OrderEvents.TOPIC)
 @Import(SeataTcTest.CleanMigration.class)
 @ContextConfiguration(initializers = SeataTestServerInitializer.class)
