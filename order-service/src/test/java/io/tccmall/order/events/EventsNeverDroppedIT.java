@@ -22,6 +22,7 @@ import io.tccmall.common.outbox.Outbox;
 import io.tccmall.common.outbox.OutboxRelay;
 import io.tccmall.common.testsupport.DatabaseFault;
 import io.tccmall.order.SeataTcTest;
+import io.tccmall.order.api.FlashSaleTicketQueued;
 import io.tccmall.order.api.OrderEvents;
 import io.tccmall.order.api.OrderLifecycleEvent;
 import io.tccmall.order.api.OrderPaid;
@@ -227,6 +228,21 @@ class EventsNeverDroppedIT {
 		assertThat(summary(user)).containsEntry("orders_paid", 1L).containsEntry("paid_cents", 2_500L);
 		assertThat(processed(paid.eventId())).isEqualTo(1);
 		assertThat(waiting()).isZero();
+	}
+
+	@Test
+	void shouldExposeTheMetersOfEveryConsumerFromTheStart() {
+		for (String meter : List.of("tccmall.events.delivery.failures", "tccmall.events.dead.lettered")) {
+			assertThat(this.meters.find(meter)
+				.tag("topic", FlashSaleTicketQueued.TOPIC)
+				.tag("group", "flash-sale-orders")
+				.counter()).as(meter).isNotNull();
+			for (String group : List.of(SUMMARY, RELEASES)) {
+				assertThat(this.meters.find(meter).tag("topic", OrderEvents.TOPIC).tag("group", group).counter())
+					.as(meter + " " + group)
+					.isNotNull();
+			}
+		}
 	}
 
 	private void deadLetter(OrderLifecycleEvent event, long originalOffset) throws Exception {

@@ -1,5 +1,9 @@
 package io.tccmall.common.events;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -96,11 +100,17 @@ public class EventConsumerAutoConfiguration {
 		return refreshed -> registries.forEach(registry -> registry.getListenerContainers().forEach(metrics::register));
 	}
 
-	/** {@code <topic>.DLT} for every topic the service declares. */
+	/**
+	 * {@code <topic>.DLT} for every topic the service declares, unless the service
+	 * declares that one itself.
+	 */
 	@Bean
 	KafkaAdmin.NewTopics deadLetterTopics(ObjectProvider<NewTopic> topics) {
-		return new KafkaAdmin.NewTopics(topics.orderedStream()
+		List<NewTopic> declared = topics.orderedStream().toList();
+		Set<String> names = declared.stream().map(NewTopic::name).collect(Collectors.toSet());
+		return new KafkaAdmin.NewTopics(declared.stream()
 			.filter(topic -> !DeadLetters.isDeadLetterTopic(topic.name()))
+			.filter(topic -> !names.contains(DeadLetters.topicFor(topic.name())))
 			.map(DeadLetters::topicFor)
 			.toArray(NewTopic[]::new));
 	}
