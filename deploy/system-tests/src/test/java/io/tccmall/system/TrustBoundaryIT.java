@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An attacker on the same host, going straight to each service's port past the gateway
  * (issue 20, finding 1): forged identity headers, no credential, a shopper's token on
  * admin, internal and actuator paths, a service token forged with the gateway's key.
- * Every request is refused with 401 or 403 and changes nothing; the services listen on
- * loopback only; the same shopper's token relayed by the gateway still works.
+ * Every request is refused with 401 or 403 and changes nothing; the services, the TC and
+ * its console listen on loopback only; the same shopper's token relayed by the gateway still works.
  */
 class TrustBoundaryIT {
 
@@ -132,13 +132,13 @@ class TrustBoundaryIT {
 				String[] fields = line.trim().split("\\s+");
 				String[] local = fields[1].split(":");
 				int port = Integer.parseInt(local[1], 16);
-				if ("0A".equals(fields[3]) && (SERVICE_PORTS.contains(port) || port == 8080 || port == 7091)) {
+				if ("0A".equals(fields[3]) && (SERVICE_PORTS.contains(port) || port == 8080 || port == 7091 || port == 8091)) {
 					listeners.add(port + " " + local[0].toUpperCase(Locale.ROOT));
 				}
 			}
 		}
-		assertThat(listeners).as("listening sockets of the gateway, the services and the console")
-			.hasSizeGreaterThanOrEqualTo(SERVICE_PORTS.size() + 2)
+		assertThat(listeners).as("listening sockets of the gateway, the services, the TC and its console")
+			.hasSizeGreaterThanOrEqualTo(SERVICE_PORTS.size() + 3)
 			.allSatisfy(listener -> assertThat(listener.split(" ")[1]).as(listener)
 				.isIn("0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000"));
 	}
