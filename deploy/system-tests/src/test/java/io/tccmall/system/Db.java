@@ -80,6 +80,42 @@ public final class Db {
 	}
 
 	/**
+	 * Runs {@code sql} (e.g. a {@code SELECT ... FOR UPDATE}) in a transaction that holds
+	 * its locks until the returned lock is closed.
+	 */
+	public static RowLock lock(String database, String sql, Object... args) {
+		try {
+			Connection connection = connect(database);
+			connection.setAutoCommit(false);
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				for (int i = 0; i < args.length; i++) {
+					statement.setObject(i + 1, args[i]);
+				}
+				statement.executeQuery().close();
+			}
+			return new RowLock(connection);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+	}
+
+	/** Row locks held by an open transaction; {@link #close()} commits it. */
+	public record RowLock(Connection connection) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			try (Connection held = this.connection) {
+				held.commit();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("cannot release the lock", ex);
+			}
+		}
+
+	}
+
+	/**
 	 * Drops the system tests' databases, so every run starts from the migrations (a run
 	 * of another branch may have left a schema this one does not know).
 	 */

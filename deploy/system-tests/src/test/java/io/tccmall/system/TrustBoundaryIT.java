@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (issue 20, finding 1): forged identity headers, no credential, a shopper's token on
  * admin, internal and actuator paths, a service token forged with the gateway's key.
  * Every request is refused with 401 or 403 and changes nothing; the services, the TC and
- * its console listen on loopback only; the same shopper's token relayed by the gateway still works.
+ * its console listen on loopback only; the same shopper's token relayed by the gateway
+ * still works.
  */
 class TrustBoundaryIT {
 
@@ -132,7 +133,8 @@ class TrustBoundaryIT {
 				String[] fields = line.trim().split("\\s+");
 				String[] local = fields[1].split(":");
 				int port = Integer.parseInt(local[1], 16);
-				if ("0A".equals(fields[3]) && (SERVICE_PORTS.contains(port) || port == 8080 || port == 7091 || port == 8091)) {
+				if ("0A".equals(fields[3])
+						&& (SERVICE_PORTS.contains(port) || port == 8080 || port == 7091 || port == 8091)) {
 					listeners.add(port + " " + local[0].toUpperCase(Locale.ROOT));
 				}
 			}

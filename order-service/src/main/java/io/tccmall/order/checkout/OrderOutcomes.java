@@ -17,12 +17,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Settles a TRYING or PAYING order by the outcome of the global transaction it names (ADR
- * 0012). The TC is asked first. Once it has forgotten the transaction, phase two is over
- * and every participant row is final, so one participant that took part in every such
- * transaction tells: inventory's reservation for a place (HELD or later: committed;
- * CANCELLED or none: rolled back), the payment row of the XID for a pay (SUCCEEDED:
- * committed; CANCELLED or none: rolled back). A row still TRYING, or anyone who cannot be
- * asked, leaves the order as it is for the next look.
+ * 0012). The TC is asked first. Once it has forgotten the transaction, one participant
+ * that took part in every such transaction tells: inventory's reservation for a place
+ * (HELD or later: committed; CANCELLED or none: rolled back), the payment row of the XID
+ * for a pay (SUCCEEDED: committed; CANCELLED or none: rolled back). A row still TRYING
+ * means the TC lost the transaction before phase two had finished (issue 20, finding 4):
+ * nobody will ever send it, so the order decides, and {@link ForgottenTransactions} then
+ * has the participants follow. It commits if any branch was confirmed, and rolls back
+ * otherwise; the order is past the global timeout, so no commit can still come. Anyone
+ * who cannot be asked leaves the order as it is for the next look.
  */
 @Component
 class OrderOutcomes {
@@ -37,12 +40,15 @@ class OrderOutcomes {
 
 	private final OrderItemMapper items;
 
-	OrderOutcomes(TransactionStatuses tc, Participants participants, OrderSettlement settlement,
-			OrderItemMapper items) {
+	private final BranchEvidence evidence;
+
+	OrderOutcomes(TransactionStatuses tc, Participants participants, OrderSettlement settlement, OrderItemMapper items,
+			BranchEvidence evidence) {
 		this.tc = tc;
 		this.participants = participants;
 		this.settlement = settlement;
 		this.items = items;
+		this.evidence = evidence;
 	}
 
 	/** Applies the outcome, if known, to the order; returns it (never FORGOTTEN). */
@@ -50,7 +56,7 @@ class OrderOutcomes {
 		String orderNo = order.getOrderNo();
 		return switch (order.getStatus()) {
 			case TRYING -> {
-				Outcome outcome = decide(order.getPlaceXid(), () -> placeEvidence(orderNo));
+				Outcome outcome = decide(order.getPlaceXid(), () -> placeEvidence(order));
 				if (outcome == Outcome.COMMITTED) {
 					this.settlement.placeCommitted(order, this.items.findByOrderNo(orderNo));
 				}
@@ -61,7 +67,7 @@ class OrderOutcomes {
 			}
 			case PAYING -> {
 				String xid = order.getPayXid();
-				Outcome outcome = decide(xid, () -> payEvidence(orderNo, xid));
+				Outcome outcome = decide(xid, () -> payEvidence(order, xid));
 				if (outcome == Outcome.COMMITTED) {
 					this.settlement.payCommitted(order, xid, order.getPaymentNo());
 				}
@@ -95,24 +101,32 @@ class OrderOutcomes {
 		}
 	}
 
-	private Outcome placeEvidence(String orderNo) {
-		List<String> statuses = statuses(this.participants.inventoryState(orderNo, List.of()).rows());
+	private Outcome placeEvidence(Order order) {
+		List<String> statuses = statuses(this.participants.inventoryState(order.getOrderNo(), List.of()).rows());
 		if (statuses.contains("TRYING")) {
-			return Outcome.UNDECIDED;
+			return lost(order, order.getPlaceXid());
 		}
 		return statuses.stream().allMatch("CANCELLED"::equals) ? Outcome.ROLLED_BACK : Outcome.COMMITTED;
 	}
 
-	private Outcome payEvidence(String orderNo, String xid) {
-		List<String> statuses = statuses(this.participants.paymentState(orderNo, List.of())
+	private Outcome payEvidence(Order order, String xid) {
+		List<String> statuses = statuses(this.participants.paymentState(order.getOrderNo(), List.of())
 			.rows()
 			.stream()
 			.filter(row -> Objects.equals(row.get("xid"), xid))
 			.toList());
 		if (statuses.contains("TRYING")) {
-			return Outcome.UNDECIDED;
+			return lost(order, xid);
 		}
 		return statuses.contains("SUCCEEDED") ? Outcome.COMMITTED : Outcome.ROLLED_BACK;
+	}
+
+	/** A transaction the TC lost before its phase two had finished. */
+	private Outcome lost(Order order, String xid) {
+		Outcome outcome = this.evidence.anyBranchCommitted(order, xid) ? Outcome.COMMITTED : Outcome.ROLLED_BACK;
+		log.warn("the TC has lost global transaction {} of order {} before its phase two: {}", xid, order.getOrderNo(),
+				outcome);
+		return outcome;
 	}
 
 	private static List<String> statuses(List<Map<String, Object>> rows) {

@@ -76,6 +76,12 @@ public interface OrderMapper extends BaseMapper<Order> {
 			+ " ORDER BY updated_at LIMIT #{limit}")
 	List<Order> findUnsettled(@Param("seconds") long seconds, @Param("limit") int limit);
 
+	/**
+	 * The order whose place, pay or cancel global transaction is {@code xid}, or null.
+	 */
+	@Select("SELECT * FROM orders WHERE place_xid = #{xid} OR pay_xid = #{xid} OR cancel_xid = #{xid} LIMIT 1")
+	Order findByXid(@Param("xid") String xid);
+
 	@Select("SELECT * FROM orders WHERE user_id = #{userId} AND idempotency_key = #{key}")
 	Order findByIdempotencyKey(@Param("userId") String userId, @Param("key") String key);
 

@@ -1,9 +1,10 @@
 package io.tccmall.order.participant;
 
-import io.tccmall.common.reconciliation.ParticipantOrderState;
 import java.util.List;
 
 import io.tccmall.common.reconciliation.ParticipantFindings;
+import io.tccmall.common.reconciliation.ParticipantOrderState;
+import io.tccmall.common.tcc.TccBranchApi;
 
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** coupon-service's participant endpoints; each POST is the Try of one TCC branch. */
 @FeignClient(name = "coupon-service", contextId = "couponClient")
-public interface CouponClient {
+public interface CouponClient extends TccBranchApi {
 
 	@PostMapping("/internal/coupons/{couponId}/lock")
 	LockedCoupon lock(@PathVariable("couponId") String couponId, @RequestBody LockRequest request);

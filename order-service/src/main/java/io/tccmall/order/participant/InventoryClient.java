@@ -1,11 +1,11 @@
 package io.tccmall.order.participant;
 
-import io.tccmall.common.reconciliation.ParticipantOrderState;
 import java.time.Instant;
-
 import java.util.List;
 
 import io.tccmall.common.reconciliation.ParticipantFindings;
+import io.tccmall.common.reconciliation.ParticipantOrderState;
+import io.tccmall.common.tcc.TccBranchApi;
 
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** inventory-service's participant endpoints; each POST is the Try of one TCC branch. */
 @FeignClient(name = "inventory-service", contextId = "inventoryClient")
-public interface InventoryClient {
+public interface InventoryClient extends TccBranchApi {
 
 	@PostMapping("/internal/stock/reservations")
 	Reservation reserve(@RequestBody ReserveRequest request);

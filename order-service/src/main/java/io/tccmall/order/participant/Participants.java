@@ -1,11 +1,12 @@
 package io.tccmall.order.participant;
 
-import io.tccmall.common.reconciliation.ParticipantOrderState;
 import java.time.Instant;
 import java.util.List;
 
 import io.tccmall.common.reconciliation.ParticipantFindings;
+import io.tccmall.common.reconciliation.ParticipantOrderState;
 import io.tccmall.common.resilience.ParticipantCalls;
+import io.tccmall.common.tcc.TccBranchApi;
 
 import org.springframework.stereotype.Component;
 
@@ -96,6 +97,32 @@ public class Participants {
 
 	public ParticipantOrderState paymentState(String orderNo, List<String> xids) {
 		return this.calls.call("payment-reconciliation", () -> this.payments.orderState(orderNo, xids));
+	}
+
+	/** The participants that serve {@link TccBranchApi}, by name. */
+	public static final List<String> NAMES = List.of("inventory", "coupon", "payment");
+
+	/**
+	 * The repair of branches whose transaction the TC forgot, behind the reconciliation
+	 * reads' circuit breakers.
+	 */
+	public List<TccBranchApi.TriedBranch> triedBranches(String participant, long olderThanSeconds, int limit) {
+		return this.calls.call(participant + "-reconciliation",
+				() -> branches(participant).triedBranches(olderThanSeconds, limit));
+	}
+
+	public List<TccBranchApi.SettledBranch> settleBranches(String participant,
+			TccBranchApi.BranchSettlement settlement) {
+		return this.calls.call(participant + "-reconciliation", () -> branches(participant).settle(settlement));
+	}
+
+	private TccBranchApi branches(String participant) {
+		return switch (participant) {
+			case "inventory" -> this.inventory;
+			case "coupon" -> this.coupons;
+			case "payment" -> this.payments;
+			default -> throw new IllegalArgumentException("no participant " + participant);
+		};
 	}
 
 	public ParticipantOrderState couponState(String orderNo, List<String> xids, String couponId) {

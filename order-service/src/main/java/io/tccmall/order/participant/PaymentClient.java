@@ -1,9 +1,10 @@
 package io.tccmall.order.participant;
 
-import io.tccmall.common.reconciliation.ParticipantOrderState;
 import java.util.List;
 
 import io.tccmall.common.reconciliation.ParticipantFindings;
+import io.tccmall.common.reconciliation.ParticipantOrderState;
+import io.tccmall.common.tcc.TccBranchApi;
 
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * reconciliation read.
  */
 @FeignClient(name = "payment-service", contextId = "paymentClient")
-public interface PaymentClient {
+public interface PaymentClient extends TccBranchApi {
 
 	@PostMapping("/internal/payments")
 	Payment debit(@RequestBody DebitRequest request);

@@ -40,8 +40,10 @@ class OrderOutcomesTest {
 
 	private final OrderSettlement settlement = mock(OrderSettlement.class);
 
+	private final BranchEvidence evidence = mock(BranchEvidence.class);
+
 	private final OrderOutcomes outcomes = new OrderOutcomes(this.tc, this.participants, this.settlement,
-			mock(OrderItemMapper.class));
+			mock(OrderItemMapper.class), this.evidence);
 
 	@Test
 	void shouldConfirmAPlacedOrderWhenTheTcCommitted() throws TransactionException {
@@ -87,11 +89,31 @@ class OrderOutcomesTest {
 		assertThat(this.outcomes.settle(order(OrderStatus.TRYING))).isEqualTo(Outcome.ROLLED_BACK);
 		reservation();
 		assertThat(this.outcomes.settle(order(OrderStatus.TRYING))).isEqualTo(Outcome.ROLLED_BACK);
-		reservation("HELD", "TRYING");
-		assertThat(this.outcomes.settle(order(OrderStatus.TRYING))).isEqualTo(Outcome.UNDECIDED);
 
 		verify(this.settlement).placeCommitted(any(), anyList());
 		verify(this.settlement, times(2)).placeRolledBack("O-1");
+		verifyNoInteractions(this.evidence);
+	}
+
+	/**
+	 * Issue 20, finding 4: the TC lost the transaction (its store gone in a crash) while
+	 * a Try's row was still TRYING. Nobody will ever send phase two, so the order
+	 * decides: commit if any branch was confirmed, else roll back. Before, the order
+	 * stayed TRYING for good.
+	 */
+	@Test
+	void shouldDecideAPlaceTheTcLostFromWhetherAnyBranchWasConfirmed() throws TransactionException {
+		given(this.tc.of("xid-place")).willReturn(GlobalStatus.Finished);
+		reservation("TRYING", "TRYING");
+		Order order = order(OrderStatus.TRYING);
+
+		given(this.evidence.anyBranchCommitted(order, "xid-place")).willReturn(false);
+		assertThat(this.outcomes.settle(order)).isEqualTo(Outcome.ROLLED_BACK);
+		verify(this.settlement).placeRolledBack("O-1");
+
+		given(this.evidence.anyBranchCommitted(order, "xid-place")).willReturn(true);
+		assertThat(this.outcomes.settle(order)).isEqualTo(Outcome.COMMITTED);
+		verify(this.settlement).placeCommitted(any(), anyList());
 	}
 
 	@Test
@@ -110,7 +132,22 @@ class OrderOutcomesTest {
 		verify(this.settlement, times(2)).payRolledBack("O-1", "xid-pay");
 
 		payments(Map.of("xid", "xid-pay", "status", "TRYING"));
-		assertThat(this.outcomes.settle(order(OrderStatus.PAYING))).isEqualTo(Outcome.UNDECIDED);
+		Order lost = order(OrderStatus.PAYING);
+		given(this.evidence.anyBranchCommitted(lost, "xid-pay")).willReturn(false);
+		assertThat(this.outcomes.settle(lost)).isEqualTo(Outcome.ROLLED_BACK);
+		verify(this.settlement, times(3)).payRolledBack("O-1", "xid-pay");
+	}
+
+	@Test
+	void shouldLeaveALostTransactionWhenTheEvidenceCannotBeRead() throws TransactionException {
+		given(this.tc.of("xid-place")).willReturn(GlobalStatus.Finished);
+		reservation("TRYING");
+		Order order = order(OrderStatus.TRYING);
+		given(this.evidence.anyBranchCommitted(order, "xid-place")).willThrow(new IllegalStateException("down"));
+
+		assertThat(this.outcomes.settle(order)).isEqualTo(Outcome.UNDECIDED);
+
+		verifyNoInteractions(this.settlement);
 	}
 
 	@Test
