@@ -77,7 +77,8 @@ String decide() {
     } else {
       load().redis(s.port, dir)
     }
-    parts << "${s.name} embedded at $where (started in ${(System.nanoTime() - began).intdiv(1_000_000)} ms, stops with Maven)"
+    log.info("[tccmall] embedded ${s.name} up at $where in ${(System.nanoTime() - began).intdiv(1_000_000)} ms (stops with Maven)")
+    parts << "${s.name} embedded at $where"
   }
   parts.join(', ')
 }
