@@ -1,4 +1,4 @@
-// The test infrastructure of a Maven build (root pom.xml: gmavenplus-plugin, phase validate, every module).
+// The test infrastructure of a Maven build (root pom.xml: gmavenplus-plugin, phase process-test-classes, every module).
 //
 // Once per build (the first module to get here decides, later modules reuse the decision): when nothing answers at
 // TCCMALL_DB_HOST:TCCMALL_DB_PORT (default 127.0.0.1:3306) an embedded MariaDB starts there, and the same for Redis at
