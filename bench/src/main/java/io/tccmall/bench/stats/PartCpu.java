@@ -67,9 +67,7 @@ public final class PartCpu implements AutoCloseable {
 			// the process name, not the executable: Debian's redis-server is a link to
 			// redis-check-rdb
 			String name = processName(process.pid());
-			// embedded-redis's binary is redis-server-<version>-<platform> (comm: its
-			// first 15
-			// characters)
+			// embedded-redis runs redis-server-<version>-<platform>
 			if (name.startsWith("redis-server")) {
 				name = "redis-server";
 			}
