@@ -24,7 +24,9 @@ class SeedMigrationIT {
 
 	@BeforeAll
 	static void freshDatabase() throws Exception {
-		try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/", "root", "");
+		try (Connection connection = DriverManager.getConnection(
+				"jdbc:mysql://" + env("TCCMALL_DB_HOST", "127.0.0.1") + ":" + env("TCCMALL_DB_PORT", "3306") + "/",
+				env("TCCMALL_DB_USER", "root"), env("TCCMALL_DB_PASSWORD", ""));
 				Statement statement = connection.createStatement()) {
 			statement.execute("DROP DATABASE IF EXISTS tccmall_coupon_seed_test");
 		}
@@ -38,6 +40,14 @@ class SeedMigrationIT {
 				FROM coupon_template ORDER BY id""", String.class)).containsExactly(
 				"1|5 off 50|500|5000|1000|0|3|2026-01-01|2030-12-31",
 				"2|20 off 200|2000|20000|100|0|1|2026-01-01|2030-12-31");
+	}
+
+	/**
+	 * The database the tests use: the same variables as the services
+	 * (tccmall-defaults.yml).
+	 */
+	private static String env(String name, String fallback) {
+		return System.getenv().getOrDefault(name, fallback);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.tccmall.inventory;
 
 import io.tccmall.inventory.product.ProductMapper;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.MySQLContainer;
 import org.testcontainers.junit.jupiter.Container;
@@ -8,17 +9,17 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The migrations and the guarded stock update on a real MySQL 8 (the machine's MariaDB
- * covers every other test). Needs a Docker engine: without one it is reported as skipped,
- * never as passed.
+ * The migrations and the guarded stock update on a real MySQL 8 (MariaDB, external or
+ * embedded, covers every other test), on Testcontainers: the container's address reaches
+ * the datasource through {@link ServiceConnection}. Needs a Docker engine: without one it
+ * is reported as skipped, never as passed.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest
@@ -26,13 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MySql8CompatibilityIT {
 
 	@Container
+	@ServiceConnection
 	static final MySQLContainer<?> MYSQL = new MySQLContainer<>("mysql:8.4").withDatabaseName("tccmall_inventory");
 
-	@DynamicPropertySource
-	static void mysql(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", MYSQL::getJdbcUrl);
-		registry.add("spring.datasource.username", MYSQL::getUsername);
-		registry.add("spring.datasource.password", MYSQL::getPassword);
+	@BeforeAll
+	static void sayWhichInfrastructure() {
+		// the test report's system-out: this class ran on Testcontainers, not on the
+		// build's MariaDB
+		System.out.println("[tccmall] test infrastructure of MySql8CompatibilityIT: testcontainers "
+				+ MYSQL.getDockerImageName() + " at " + MYSQL.getJdbcUrl());
 	}
 
 	@Autowired

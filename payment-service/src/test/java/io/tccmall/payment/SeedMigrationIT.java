@@ -24,7 +24,9 @@ class SeedMigrationIT {
 
 	@BeforeAll
 	static void freshDatabase() throws Exception {
-		try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/", "root", "");
+		try (Connection connection = DriverManager.getConnection(
+				"jdbc:mysql://" + env("TCCMALL_DB_HOST", "127.0.0.1") + ":" + env("TCCMALL_DB_PORT", "3306") + "/",
+				env("TCCMALL_DB_USER", "root"), env("TCCMALL_DB_PASSWORD", ""));
 				Statement statement = connection.createStatement()) {
 			statement.execute("DROP DATABASE IF EXISTS tccmall_payment_seed_test");
 		}
@@ -36,6 +38,14 @@ class SeedMigrationIT {
 				"SELECT CONCAT(user_id, ':', balance_cents, ':', topped_up_cents) FROM wallet ORDER BY user_id",
 				String.class))
 			.containsExactly("admin:0:0", "alice:1000000:1000000", "bob:1000000:1000000");
+	}
+
+	/**
+	 * The database the tests use: the same variables as the services
+	 * (tccmall-defaults.yml).
+	 */
+	private static String env(String name, String fallback) {
+		return System.getenv().getOrDefault(name, fallback);
 	}
 
 }

@@ -30,6 +30,10 @@ public final class PartCpu implements AutoCloseable {
 
 	private static final Set<String> SHARED = Set.of("mariadbd", "mysqld", "redis-server");
 
+	// the parts of an embedded MariaDB/Redis are launcher JVMs: their servers, child
+	// processes, are counted under the server's name instead
+	private static final Set<String> LAUNCHERS = Set.of("mariadb", "redis");
+
 	private final Map<String, Long> pids;
 
 	private final List<Sample> samples = new CopyOnWriteArrayList<>();
@@ -51,7 +55,7 @@ public final class PartCpu implements AutoCloseable {
 		try {
 			for (String line : Files.readAllLines(partsFile)) {
 				String[] fields = line.trim().split("\\s+");
-				if (fields.length >= 3 && fields[2].matches("\\d+")) {
+				if (fields.length >= 3 && fields[2].matches("\\d+") && !LAUNCHERS.contains(fields[0])) {
 					pids.put(fields[0], Long.parseLong(fields[2]));
 				}
 			}
@@ -63,6 +67,10 @@ public final class PartCpu implements AutoCloseable {
 			// the process name, not the executable: Debian's redis-server is a link to
 			// redis-check-rdb
 			String name = processName(process.pid());
+			// embedded-redis runs redis-server-<version>-<platform>
+			if (name.startsWith("redis-server")) {
+				name = "redis-server";
+			}
 			if (SHARED.contains(name)) {
 				pids.putIfAbsent(name, process.pid());
 			}

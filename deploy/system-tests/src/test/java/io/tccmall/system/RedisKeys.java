@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import redis.embedded.RedisServer;
+
 import static org.awaitility.Awaitility.await;
 
 /**
- * The machine's Redis, spoken to in plain RESP (the tests need no Redis client library):
- * whether a key exists, and a restart that loses every key, as a Redis without
- * persistence does.
+ * The Redis of the tests (the machine's, or the one the build embedded), spoken to in
+ * plain RESP (the tests need no Redis client library): whether a key exists, and a
+ * restart that loses every key, as a Redis without persistence does.
  */
 final class RedisKeys {
 
@@ -30,8 +32,8 @@ final class RedisKeys {
 	}
 
 	/**
-	 * SHUTDOWN NOSAVE, then a new redis-server on the same port without persistence (as
-	 * .ci/run starts it): every key is gone, every client has to reconnect.
+	 * SHUTDOWN NOSAVE, then a new Redis on the same port without persistence: every key
+	 * is gone, every client has to reconnect.
 	 */
 	static void restart() {
 		stop();
@@ -49,8 +51,23 @@ final class RedisKeys {
 		await().atMost(Duration.ofSeconds(20)).until(() -> !reachable());
 	}
 
-	/** A new redis-server on the port, without persistence (as .ci/run starts it). */
+	/**
+	 * A new Redis on the port, without persistence: the machine's redis-server as a
+	 * daemon, or, when the build embedded the Redis it stopped (system property
+	 * {@code tccmall.infrastructure}, deploy/embedded), an embedded one in this JVM,
+	 * which stops when the tests end (a machine with only a JDK has no redis-server).
+	 */
 	static void start() {
+		if (System.getProperty("tccmall.infrastructure", "").contains("Redis embedded")) {
+			startEmbedded();
+		}
+		else {
+			startDaemon();
+		}
+		await().atMost(Duration.ofSeconds(20)).until(RedisKeys::reachable);
+	}
+
+	private static void startDaemon() {
 		try {
 			Process server = new ProcessBuilder(List.of("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1",
 					"--port", String.valueOf(PORT), "--save", "", "--appendonly", "no"))
@@ -68,7 +85,29 @@ final class RedisKeys {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-		await().atMost(Duration.ofSeconds(20)).until(RedisKeys::reachable);
+	}
+
+	private static void startEmbedded() {
+		try {
+			RedisServer server = RedisServer.newRedisServer()
+				.port(PORT)
+				.bind("127.0.0.1")
+				.setting("save \"\"")
+				.setting("appendonly no")
+				.build();
+			server.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					server.stop();
+				}
+				catch (IOException ex) {
+					// the JVM is ending: nothing left to tell
+				}
+			}, "embedded-redis-stop"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot start an embedded Redis on port " + PORT, ex);
+		}
 	}
 
 	private static boolean reachable() {
