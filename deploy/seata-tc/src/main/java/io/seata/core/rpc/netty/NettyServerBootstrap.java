@@ -16,7 +16,7 @@
 /*
  * tcc-mall: Seata 2.0.0's class with one change (docs/adr/0017-tc-rpc-bind-address.md). The RPC port binds the
  * address in the environment variable TCCMALL_TC_BIND (every interface when unset, as upstream does) instead of
- * always every interface: 2.0.0 has no setting for it. deploy/seata-tc/pom.xml compiles this file and ./tccmall puts
+ * always every interface: 2.0.0 has no setting for it. deploy/seata-tc/pom.xml packages this file and ./tccmall puts
  * it before seata-core on the TC's class path. Diff it against seata-core's source on every upgrade of seata-server.
  */
 package io.seata.core.rpc.netty;
