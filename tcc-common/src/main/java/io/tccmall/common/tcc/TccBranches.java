@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tccmall.common.tcc.TccBranchApi.BranchSettlement;
 import io.tccmall.common.tcc.TccBranchApi.Decision;
@@ -34,7 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * rebuilt from {@code context}, so the fence does what it does for the TC: the branch's
  * business Confirm or Cancel and its fence row's move from TRIED happen in one local
  * transaction, once. {@code tccmall.tcc.forgotten-branches} counts them by action,
- * decision and result.
+ * decision and result (settled, or failed: the participant will be asked again).
  */
 public class TccBranches {
 
@@ -96,11 +97,24 @@ public class TccBranches {
 		}
 		log.warn("branch {} ({}) of global transaction {}, which the TC has forgotten: {} gave {}", branchId, action,
 				xid, decision, result);
-		this.meters
-			.counter("tccmall.tcc.forgotten-branches", "action", action, "decision", decision.name().toLowerCase(),
-					"result", result.name())
-			.increment();
+		boolean settled = result == BranchStatus.PhaseTwo_Committed || result == BranchStatus.PhaseTwo_Rollbacked;
+		counter(action, decision, settled).increment();
 		return new SettledBranch(xid, branchId, action, result.name());
+	}
+
+	/** Every counter at zero, so that the series exist before the first repair. */
+	void registerMeters(List<String> actions) {
+		for (String action : actions) {
+			for (Decision decision : Decision.values()) {
+				counter(action, decision, true);
+				counter(action, decision, false);
+			}
+		}
+	}
+
+	private Counter counter(String action, Decision decision, boolean settled) {
+		return this.meters.counter("tccmall.tcc.forgotten-branches", "action", action, "decision",
+				decision.name().toLowerCase(), "result", settled ? "settled" : "failed");
 	}
 
 	private String applicationData(Map<String, String> context) {

@@ -4,8 +4,11 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.seata.rm.fence.SpringFenceConfig;
 import org.apache.seata.rm.fence.SpringFenceHandler;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,6 +32,17 @@ public class TccBranchesAutoConfiguration {
 	@ConditionalOnMissingBean
 	TccBranches tccBranches(JdbcClient jdbc, ObjectMapper json, MeterRegistry meters) {
 		return new TccBranches(jdbc, json, meters, Clock.systemUTC());
+	}
+
+	@Bean
+	SmartInitializingSingleton tccBranchMeters(TccBranches branches, ObjectProvider<SpringFenceConfig> fenceConfig) {
+		// once every singleton exists, Seata (when enabled) has registered this JVM's TCC
+		// actions
+		return () -> {
+			if (fenceConfig.getIfAvailable() != null) {
+				branches.registerMeters(TccMetricsAutoConfiguration.tccActions());
+			}
+		};
 	}
 
 	@Bean

@@ -49,7 +49,7 @@ public class TccMetricsAutoConfiguration {
 	}
 
 	/** The TCC action names Seata registered as resources in this JVM. */
-	private static List<String> tccActions() {
+	static List<String> tccActions() {
 		return DefaultResourceManager.get()
 			.getResourceManager(BranchType.TCC)
 			.getManagedResources()
