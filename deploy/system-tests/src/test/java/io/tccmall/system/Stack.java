@@ -130,6 +130,9 @@ public final class Stack implements LauncherSessionListener {
 			// the system tests' stack has databases of its own (tccmall_order_it, ...): a
 			// developer's data stays apart
 			env.put("TCCMALL_DB_SUFFIX", Db.SUFFIX);
+			// a fresh run directory every build: a class cache would only be written (at
+			// every stop of the chaos and restart tests, a few seconds of CPU each), never used
+			env.put("TCCMALL_CLASS_CACHE", "off");
 			// the tests' crowds (FlashSaleIT: 2,600 buyers) all come from 127.0.0.1: the
 			// per-address buckets stand for many clients here; the per-user ones stay as
 			// shipped
